@@ -8,3 +8,4 @@ export * from './cbor.ts';
 export * from './constants.ts';
 export * from './pin/keyAgreement.ts';
 export * from './pin/protocol.ts';
+export * from './vendor/keywardSimProtocol.ts';
