@@ -1,0 +1,185 @@
+import { describe, expect, it } from 'vitest';
+import type { ReportedEvent } from '../audit/types.ts';
+import { applyInventoryEvent } from './applyInventoryEvent.ts';
+import type { InventoryRecord } from './types.ts';
+
+const gw = 'keyward/device-gateway/gw-1';
+let n = 0;
+function ev(
+  type: string,
+  minute: number,
+  data: Record<string, unknown>,
+  source = gw,
+): ReportedEvent {
+  n += 1;
+  return {
+    id: `01JEV${String(minute).padStart(4, '0')}${String(n).padStart(17, '0')}`,
+    type,
+    source,
+    time: `2026-11-22T05:${String(minute).padStart(2, '0')}:00.000Z`,
+    actor: 'user:alice',
+    data,
+  };
+}
+
+const ref = (serial: string) => ({
+  gatewayId: 'gw-1',
+  deviceId: `hid-${serial}`,
+  serial,
+  aaguid: '00000000-0000-0000-0000-0000000000a1',
+});
+const bob = { id: 'u-bob', email: 'bob@x.test' };
+
+const lifecycle = [
+  ev('keyward.device.attached', 1, {
+    ...ref('S1'),
+    name: 'Key',
+    transport: 'usb',
+    deviceType: 'usb-key',
+    versions: ['FIDO_2_1'],
+  }),
+  ev('keyward.device.configured', 2, {
+    ...ref('S1'),
+    policyId: 'p1',
+    policyVersion: 1,
+    steps: ['setPin'],
+    pinSet: true,
+  }),
+  ev('keyward.device.configured', 3, {
+    ...ref('S1'),
+    policyId: 'p1',
+    policyVersion: 2,
+    steps: [],
+    pinSet: true,
+  }),
+  ev('keyward.device.configure_failed', 4, {
+    ...ref('S1'),
+    policyId: 'p1',
+    error: { code: 'DEVICE_LOCKED', message: 'PIN blocked' },
+    retryable: false,
+  }),
+  ev('keyward.device.unlocked', 5, {
+    ...ref('S1'),
+    method: 'admin-pin',
+    newPinSource: 'generated',
+  }),
+  ev(
+    'keyward.enrollment.completed',
+    6,
+    {
+      enrollmentId: 'e1',
+      idpId: 'entra',
+      user: bob,
+      serial: 'S1',
+      credentialId: 'c1',
+      idpCredentialId: 'ic1',
+    },
+    'keyward/identity',
+  ),
+];
+
+function reduce(events: ReportedEvent[]): InventoryRecord | null {
+  let doc: InventoryRecord | null = null;
+  for (const e of events) {
+    const r = applyInventoryEvent(doc, e);
+    if (r.changed) doc = r.device;
+  }
+  return doc;
+}
+
+function shuffled<T>(items: T[], seed: number): T[] {
+  const out = [...items];
+  let s = seed;
+  for (let i = out.length - 1; i > 0; i--) {
+    s = (s * 1103515245 + 12345) & 0x7fffffff;
+    const j = s % (i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+describe('applyInventoryEvent', () => {
+  it('follows a key through its lifecycle in order', () => {
+    expect(reduce(lifecycle)).toMatchObject({
+      serial: 'S1',
+      aaguid: '00000000-0000-0000-0000-0000000000a1',
+      status: 'ENROLLED',
+      policyId: 'p1',
+      policyVersion: 2,
+      user: bob,
+      idpId: 'entra',
+      credentialId: 'c1',
+      enrollmentId: 'e1',
+      locked: false,
+      lastSeen: { gatewayId: 'gw-1', at: '2026-11-22T05:05:00.000Z' },
+    });
+  });
+
+  it('converges to the in-order result under any delivery order with duplicates', () => {
+    const expected = reduce(lifecycle);
+    for (let seed = 1; seed <= 50; seed++) {
+      const withDuplicates = shuffled(
+        [...lifecycle, ...lifecycle.slice(0, seed % lifecycle.length)],
+        seed,
+      );
+      expect(reduce(withDuplicates)).toEqual(expected);
+    }
+  });
+
+  it('never lets an older event overwrite newer state', () => {
+    const enrolled = ev('keyward.device.enrolled', 10, {
+      ...ref('S2'),
+      idpId: 'okta',
+      user: bob,
+      enrollmentId: 'e2',
+      credentialId: 'c2',
+    });
+    const older = ev('keyward.device.configured', 9, {
+      ...ref('S2'),
+      policyId: 'old',
+      policyVersion: 1,
+      steps: [],
+      pinSet: true,
+    });
+    expect(reduce([enrolled, older])).toMatchObject({
+      status: 'ENROLLED',
+      policyId: 'old',
+      credentialId: 'c2',
+    });
+  });
+
+  it('marks a key locked when an operation failed with DEVICE_LOCKED', () => {
+    expect(reduce(lifecycle.slice(0, 4))).toMatchObject({ locked: true, status: 'CONFIGURED' });
+  });
+
+  it('ignores a redelivered event by id', () => {
+    const first = applyInventoryEvent(null, lifecycle[0]!);
+    expect(first.changed).toBe(true);
+    const again = applyInventoryEvent(first.changed ? first.device : null, lifecycle[0]!);
+    expect(again).toEqual({ changed: false, serial: 'S1', reason: 'ALREADY_APPLIED' });
+  });
+
+  it('clears assignment and credential on reset', () => {
+    const reset = ev('keyward.device.reset', 7, ref('S1'));
+    expect(reduce([...lifecycle, reset])).toMatchObject({
+      status: 'NOT_CONFIGURED',
+      policyId: null,
+      user: null,
+      credentialId: null,
+      locked: false,
+    });
+  });
+
+  it('skips events that name no device', () => {
+    const policyEvent = ev(
+      'keyward.policy.updated',
+      1,
+      { policyId: 'p1', version: 2 },
+      'keyward/policy',
+    );
+    expect(applyInventoryEvent(null, policyEvent)).toMatchObject({
+      changed: false,
+      reason: 'NOT_A_DEVICE_EVENT',
+    });
+  });
+});
