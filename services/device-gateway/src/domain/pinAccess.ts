@@ -1,0 +1,44 @@
+import type { Permission } from '@keyward/contracts';
+import { KeywardError } from '@keyward/contracts';
+
+export type PinKind = 'user' | 'admin';
+
+/**
+ * The initial-PIN view table (issue 5 "Initial PIN"): a standard key has only a user PIN; an
+ * enterprise key has a user and an admin PIN. Each is shown to holders of its own permission.
+ */
+const PIN_TABLE = {
+  standard: [{ kind: 'user', permission: 'device:userpin:read' }],
+  enterprise: [
+    { kind: 'user', permission: 'device:userpin:read' },
+    { kind: 'admin', permission: 'device:adminpin:read' },
+  ],
+} as const satisfies Record<string, readonly { kind: PinKind; permission: Permission }[]>;
+
+export interface PinAccessOptions {
+  keyKind: 'standard' | 'enterprise';
+  permissions: ReadonlySet<string>;
+}
+
+/**
+ * Which PINs the caller may see; throws FORBIDDEN (403, "no PIN option") when none. The
+ * message names the permissions that would grant access, never a PIN.
+ */
+export function pinAccess(options: PinAccessOptions): PinKind[] {
+  const { keyKind, permissions } = options;
+  const rows = PIN_TABLE[keyKind];
+  const granted = rows.filter((r) => permissions.has(r.permission)).map((r) => r.kind);
+  if (granted.length === 0) {
+    const needed = rows.map((r) => r.permission).join(' or ');
+    throw new KeywardError('FORBIDDEN', `viewing the PIN of a ${keyKind} key requires ${needed}`, {
+      details: { required: rows.map((r) => r.permission) },
+    });
+  }
+  return granted;
+}
+
+/** The `which` argument of keyward.policy.pin.read for a set of granted kinds. */
+export function pinReadWhich(kinds: readonly PinKind[]): 'user' | 'admin' | 'both' {
+  if (kinds.includes('user') && kinds.includes('admin')) return 'both';
+  return kinds.includes('admin') ? 'admin' : 'user';
+}
