@@ -1,44 +1,39 @@
+import { KeywardError, type KeywardErrorOptions } from '@keyward/contracts';
+
 /**
- * Typed failures of the policy domain. Each carries a stable string `code` and safe `details`
- * (never a PIN, secret or key). Until @keyward/contracts exports `KeywardError`, this is a local
- * base with the same shape; the edges (http/, bus/) translate `code` to a status.
+ * Decryption of a vault record failed: wrong KEK, or a tampered or swapped record. Fails closed;
+ * the message names serial, kind and KEK fingerprints, never a secret.
  */
-export type PolicyErrorCode =
-  | 'VALIDATION_FAILED'
-  | 'NOT_FOUND'
-  | 'CONFLICT'
-  | 'PIN_RULES_VIOLATED'
-  | 'PIN_GENERATION_FAILED'
-  | 'VAULT_DECRYPT_FAILED'
-  | 'VAULT_KEY_INVALID'
-  | 'MDS_BLOB_INVALID'
-  | 'MDS_BLOB_EXPIRED'
-  | 'MDS_CHAIN_INVALID'
-  | 'MDS_SIGNATURE_INVALID'
-  | 'MDS_BLOB_STALE';
-
-export class PolicyDomainError extends Error {
-  override readonly name: string = 'PolicyDomainError';
-  readonly code: PolicyErrorCode;
-  readonly details?: Record<string, unknown>;
-
-  constructor(
-    code: PolicyErrorCode,
-    message: string,
-    options: { details?: Record<string, unknown>; cause?: unknown } = {},
-  ) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.code = code;
-    this.details = options.details;
+export class VaultDecryptError extends KeywardError {
+  constructor(message: string, options: KeywardErrorOptions = {}) {
+    super('VAULT_DECRYPT_FAILED', message, options);
+    this.name = 'VaultDecryptError';
   }
 }
 
-/** Decryption of a vault record failed: wrong KEK or a tampered/swapped record. Fails closed. */
-export class VaultDecryptError extends PolicyDomainError {
-  override readonly name = 'VaultDecryptError';
+/** Which MDS3 BLOB check failed (FIDO MDS 3.0 §3.2 processing rules). */
+export type MdsCheck =
+  | 'MDS_BLOB_INVALID'
+  | 'MDS_CHAIN_INVALID'
+  | 'MDS_SIGNATURE_INVALID'
+  | 'MDS_BLOB_EXPIRED'
+  | 'MDS_BLOB_STALE';
+
+/** A FIDO MDS3 BLOB was rejected. The MDS is an upstream, so the wire code is UPSTREAM_FAILED. */
+export class MdsBlobError extends KeywardError {
+  readonly check: MdsCheck;
+
+  constructor(check: MdsCheck, message: string, options: KeywardErrorOptions = {}) {
+    super('UPSTREAM_FAILED', message, { ...options, details: { check, ...options.details } });
+    this.name = 'MdsBlobError';
+    this.check = check;
+  }
 }
 
-/** A FIDO MDS3 BLOB was rejected; `code` says which check failed. */
-export class MdsBlobError extends PolicyDomainError {
-  override readonly name = 'MdsBlobError';
+/** No PIN satisfying the rules was found (rules too tight for the length). */
+export class PinGenerationError extends KeywardError {
+  constructor(message: string) {
+    super('POLICY_VIOLATION', message);
+    this.name = 'PinGenerationError';
+  }
 }

@@ -47,7 +47,7 @@ describe('verifyMdsBlob', () => {
   it('rejects a chain to another root', async () => {
     const blob = await signBlob(otherPki, blobPayload(entries));
     const r = await verifyMdsBlob({ blob, roots: [pki.rootPem], now });
-    expect(r).toMatchObject({ ok: false, error: { code: 'MDS_CHAIN_INVALID' } });
+    expect(r).toMatchObject({ ok: false, error: { check: 'MDS_CHAIN_INVALID' } });
   });
 
   it('rejects a bad signature (payload altered after signing)', async () => {
@@ -59,21 +59,21 @@ describe('verifyMdsBlob', () => {
       ),
     ).toString('base64url');
     const r = await verifyMdsBlob({ blob: `${h}.${forged}.${s}`, roots: [pki.rootPem], now });
-    expect(r).toMatchObject({ ok: false, error: { code: 'MDS_SIGNATURE_INVALID' } });
+    expect(r).toMatchObject({ ok: false, error: { check: 'MDS_SIGNATURE_INVALID' } });
   });
 
   it('rejects a BLOB signed by a key other than the x5c leaf', async () => {
     const blob = await signBlob({ ...pki, leafKey: otherPki.leafKey }, blobPayload(entries));
     expect(await verifyMdsBlob({ blob, roots: [pki.rootPem], now })).toMatchObject({
       ok: false,
-      error: { code: 'MDS_SIGNATURE_INVALID' },
+      error: { check: 'MDS_SIGNATURE_INVALID' },
     });
   });
 
   it('rejects a BLOB whose nextUpdate has passed', async () => {
     const blob = await signBlob(pki, blobPayload(entries, { nextUpdate: '2026-05-31' }));
     const r = await verifyMdsBlob({ blob, roots: [pki.rootPem], now });
-    expect(r).toMatchObject({ ok: false, error: { code: 'MDS_BLOB_EXPIRED' } });
+    expect(r).toMatchObject({ ok: false, error: { check: 'MDS_BLOB_EXPIRED' } });
     if (!r.ok) expect(r.error.message).toContain('2026-05-31');
   });
 
@@ -97,14 +97,14 @@ describe('verifyMdsBlob', () => {
   ])('rejects %s', async (_, blob, code) => {
     expect(await verifyMdsBlob({ blob, roots: [pki.rootPem], now })).toMatchObject({
       ok: false,
-      error: { code },
+      error: { check: code },
     });
   });
 
   it('rejects a payload that is not an MDS BLOB, naming the field', async () => {
     const blob = await signBlob(pki, { no: 1, entries: [] });
     const r = await verifyMdsBlob({ blob, roots: [pki.rootPem], now });
-    expect(r).toMatchObject({ ok: false, error: { code: 'MDS_BLOB_INVALID' } });
+    expect(r).toMatchObject({ ok: false, error: { check: 'MDS_BLOB_INVALID' } });
     if (!r.ok) expect(r.error.message).toContain('nextUpdate');
   });
 
@@ -115,7 +115,7 @@ describe('verifyMdsBlob', () => {
       roots: [pki.rootPem],
       now: new Date('2045-01-01T00:00:00Z'),
     });
-    expect(r).toMatchObject({ ok: false, error: { code: 'MDS_CHAIN_INVALID' } });
+    expect(r).toMatchObject({ ok: false, error: { check: 'MDS_CHAIN_INVALID' } });
   });
 });
 
@@ -136,7 +136,7 @@ describe('selectBlob (keep the last good BLOB)', () => {
     expect(r).toMatchObject({
       use: 'current',
       payload: { no: 2 },
-      rejected: { code: 'MDS_CHAIN_INVALID' },
+      rejected: { check: 'MDS_CHAIN_INVALID' },
     });
   });
   it('keeps the current BLOB when the new one is not newer', async () => {
@@ -148,7 +148,7 @@ describe('selectBlob (keep the last good BLOB)', () => {
     });
     expect(selectBlob({ current: cur, candidate })).toMatchObject({
       use: 'current',
-      rejected: { code: 'MDS_BLOB_STALE' },
+      rejected: { check: 'MDS_BLOB_STALE' },
     });
   });
   it('takes a newer good BLOB, and a first good BLOB', async () => {

@@ -1,6 +1,6 @@
 import { X509Certificate } from 'node:crypto';
 import { compactVerify, decodeProtectedHeader } from 'jose';
-import { MdsBlobError } from '../errors.ts';
+import { MdsBlobError, type MdsCheck } from '../errors.ts';
 import { MdsBlobPayload } from './mdsSchema.ts';
 
 /** JWS algorithms accepted for the BLOB signature (FIDO MDS 3.0 §3.2: ES256, RS256 and kin). */
@@ -30,11 +30,14 @@ export type VerifyMdsBlobResult =
   | { ok: false; error: MdsBlobError };
 
 function fail(
-  code: 'MDS_BLOB_INVALID' | 'MDS_CHAIN_INVALID' | 'MDS_SIGNATURE_INVALID' | 'MDS_BLOB_EXPIRED',
+  code: Exclude<MdsCheck, 'MDS_BLOB_STALE'>,
   message: string,
   cause?: unknown,
 ): VerifyMdsBlobResult {
-  return { ok: false, error: new MdsBlobError(code, message, { cause }) };
+  return {
+    ok: false,
+    error: new MdsBlobError(code, message, cause === undefined ? {} : { cause }),
+  };
 }
 
 function validAt(cert: X509Certificate, now: Date): boolean {

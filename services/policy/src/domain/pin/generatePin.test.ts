@@ -81,7 +81,7 @@ describe('generatePin', () => {
         random: () => 0,
         maxAttempts: 5,
       }),
-    ).toThrow(expect.objectContaining({ code: 'PIN_GENERATION_FAILED' }));
+    ).toThrow(expect.objectContaining({ code: 'POLICY_VIOLATION', name: 'PinGenerationError' }));
   });
 
   it('refuses a length below the minimum as a caller bug', () => {

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { PolicyDomainError } from '../errors.ts';
+import { PinGenerationError } from '../errors.ts';
 import { alphabetFor, type PinRuleSet, validatePin } from './validatePin.ts';
 
 export interface GeneratePinOptions {
@@ -31,8 +31,7 @@ export function generatePin({
     for (let i = 0; i < length; i++) pin += alphabet[random(alphabet.length)];
     if (validatePin({ pin, rules }).ok) return pin;
   }
-  throw new PolicyDomainError(
-    'PIN_GENERATION_FAILED',
+  throw new PinGenerationError(
     `no PIN of length ${length} satisfying the rules found in ${maxAttempts} attempts`,
   );
 }

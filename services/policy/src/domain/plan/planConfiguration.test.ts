@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   applied,
   SIM_AAGUIDS,
+  SIM_ADMIN_PIN,
   SIM_INFO,
   type SimProfile,
 } from '../../../test/fixtures/simProfiles.ts';
@@ -16,6 +17,7 @@ function device(profile: SimProfile, patch: Partial<(typeof SIM_INFO)[SimProfile
     serial: `SN-${profile}`,
     aaguid: SIM_AAGUIDS[profile],
     info: { ...structuredClone(SIM_INFO[profile]), ...patch },
+    adminPinState: SIM_ADMIN_PIN[profile],
   };
 }
 
@@ -34,22 +36,25 @@ const full = testPolicy({
 });
 
 describe('planConfiguration — simulator profiles with the full policy', () => {
-  it('generic CTAP 2.1: every step, in order, admin PIN unsupported', () => {
+  it('generic CTAP 2.1: config steps in order; no admin PIN, no enterprise attestation', () => {
     const plan = planConfiguration({ policy: full, device: device('generic') });
     expect(plan.allowed).toBe(true);
     expect(plan.steps).toEqual([
       { op: 'setPin' },
       { op: 'setMinPinLength', minPinLength: 6, rpIds: ['login.example.com'] },
-      { op: 'enableEnterpriseAttestation' },
       { op: 'setAlwaysUv', enabled: true },
       { op: 'forcePinChange' },
     ]);
     expect(plan.unsupported).toEqual([
       { op: 'setAdminPin', reason: 'the key has no vendor admin PIN' },
+      {
+        op: 'enableEnterpriseAttestation',
+        reason: 'the key has no enterprise attestation (options.ep absent)',
+      },
     ]);
   });
 
-  it('enterprise: admin PIN set right after the user PIN; key minimum 6 already met', () => {
+  it('enterprise: every step, admin PIN right after the user PIN', () => {
     const plan = planConfiguration({ policy: full, device: device('enterprise') });
     expect(plan.steps.map((s) => s.op)).toEqual([
       'setPin',
@@ -95,7 +100,7 @@ describe('planConfiguration — simulator profiles with the full policy', () => 
       const first = planConfiguration({ policy: full, device: d });
       const second = planConfiguration({
         policy: full,
-        device: { ...d, info: applied(d.info, first.steps) },
+        device: { ...d, ...applied(d, first.steps) },
       });
       expect(second.steps).toEqual([]);
       const before = first.unsupported.map((u) => u.op);
@@ -119,7 +124,6 @@ describe('planConfiguration — step rules', () => {
     const d = device('generic', { options: { ...SIM_INFO.generic.options, clientPin: true } });
     expect(planConfiguration({ policy: full, device: d }).steps.map((s) => s.op)).toEqual([
       'setMinPinLength',
-      'enableEnterpriseAttestation',
       'setAlwaysUv',
     ]);
   });
@@ -190,6 +194,7 @@ describe('planConfiguration — step rules', () => {
     expect(plan.unsupported.map((u) => u.op)).toEqual([
       'setAdminPin',
       'setMinPinLength',
+      'enableEnterpriseAttestation',
       'forcePinChange',
     ]);
   });

@@ -1,11 +1,19 @@
 import type { MdsIndex } from '../mds/mdsIndex.ts';
 import { CERTIFICATION_LEVELS, type Policy, type PolicyInput } from '../policy/policySchema.ts';
-import type { ConfigStep, DeviceInfoSummary, Unsupported } from './deviceInfo.ts';
+import {
+  type AdminPinState,
+  type ConfigStep,
+  DEFAULT_MIN_PIN_LENGTH,
+  type InfoSummary,
+  type Unsupported,
+} from './deviceInfo.ts';
 
 export interface PlanDevice {
   serial: string;
   aaguid: string;
-  info: DeviceInfoSummary;
+  info: InfoSummary;
+  /** Vendor admin PIN state; absent = the key has none. */
+  adminPinState?: AdminPinState;
 }
 
 export interface PlanConfigurationOptions {
@@ -52,8 +60,9 @@ function checkAdmission(
 ): string[] {
   const reasons: string[] = [];
   const aaguid = device.aaguid.toLowerCase();
-  const { allowedAaguids, blockedAaguids, requiredCertification, requireMetadata } =
-    policy.authenticators;
+  const { requiredCertification, requireMetadata } = policy.authenticators;
+  const allowedAaguids = policy.authenticators.allowedAaguids.map((a) => a.toLowerCase());
+  const blockedAaguids = policy.authenticators.blockedAaguids.map((a) => a.toLowerCase());
   if (blockedAaguids.includes(aaguid)) reasons.push(`AAGUID ${aaguid} is blocked by the policy`);
   if (allowedAaguids.length > 0 && !allowedAaguids.includes(aaguid)) {
     reasons.push(`AAGUID ${aaguid} is not in the policy's allowed AAGUIDs`);
@@ -97,7 +106,8 @@ export function planConfiguration({
 }: PlanConfigurationOptions): ConfigurationPlan {
   const { info } = device;
   const opt = info.options;
-  const userPinLength = Math.max(policy.pin.generatedLength, info.minPinLength);
+  const keyMin = info.minPinLength ?? DEFAULT_MIN_PIN_LENGTH;
+  const userPinLength = Math.max(policy.pin.generatedLength, keyMin);
   const reasons = checkAdmission(policy, device, mds);
   if (reasons.length > 0)
     return { allowed: false, reasons, steps: [], unsupported: [], userPinLength };
@@ -113,8 +123,9 @@ export function planConfiguration({
 
   // 2. Vendor admin PIN (enterprise keys).
   if (policy.adminPin.enabled) {
-    if (info.adminPin === 'not-set') steps.push({ op: 'setAdminPin' });
-    else if (info.adminPin === undefined) {
+    const state = device.adminPinState ?? 'absent';
+    if (state === 'not-set') steps.push({ op: 'setAdminPin' });
+    else if (state === 'absent') {
       unsupported.push({ op: 'setAdminPin', reason: 'the key has no vendor admin PIN' });
     }
   }
@@ -124,7 +135,7 @@ export function planConfiguration({
   const target = policy.key.minPinLength;
   if (target !== undefined) {
     const rpIds = policy.key.minPinLengthRpIds;
-    const needed = info.minPinLength < target || (issuing && rpIds.length > 0);
+    const needed = keyMin < target || (issuing && rpIds.length > 0);
     if (needed && !config) unsupported.push({ op: 'setMinPinLength', reason: noConfig });
     else if (needed && opt.setMinPINLength !== true) {
       unsupported.push({
@@ -134,7 +145,7 @@ export function planConfiguration({
     } else if (needed) {
       steps.push({
         op: 'setMinPinLength',
-        minPinLength: Math.max(target, info.minPinLength),
+        minPinLength: Math.max(target, keyMin),
         ...(rpIds.length > 0 ? { rpIds } : {}),
       });
     }
@@ -170,7 +181,7 @@ export function planConfiguration({
 
   // 6. forcePINChange at issuance only: re-planning an issued key must not force a user who
   //    already changed the PIN to change it again.
-  if (policy.pin.changeAtIssuance && issuing && !info.forcePinChange) {
+  if (policy.pin.changeAtIssuance && issuing && info.forcePinChange !== true) {
     if (!config || opt.setMinPINLength !== true) {
       unsupported.push({
         op: 'forcePinChange',

@@ -68,9 +68,9 @@ export function validatePolicy({ input, mds }: ValidatePolicyOptions): ValidateP
         'the user must change a PIN nobody is shown (pin.delivery is "not-displayed" and pin.initialPin is "random")',
     });
   }
-  const blocked = new Set(authenticators.blockedAaguids);
+  const blocked = new Set(authenticators.blockedAaguids.map((a) => a.toLowerCase()));
   for (const [i, aaguid] of authenticators.allowedAaguids.entries()) {
-    if (blocked.has(aaguid)) {
+    if (blocked.has(aaguid.toLowerCase())) {
       issues.push({
         path: `authenticators.allowedAaguids.${i}`,
         message: `AAGUID ${aaguid} is both allowed and blocked`,

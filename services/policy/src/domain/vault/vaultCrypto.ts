@@ -102,7 +102,6 @@ export interface OpenSecretOptions {
 function failClosed(serial: string, kind: VaultKind, record: SealedSecret, kek: Uint8Array) {
   const sameKek = record.kekId === kekFingerprint(kek);
   return new VaultDecryptError(
-    'VAULT_DECRYPT_FAILED',
     sameKek
       ? `vault record ${kind} for serial ${serial} failed authentication (tampered or moved from another serial/kind)`
       : `vault record ${kind} for serial ${serial} is wrapped by KEK ${record.kekId}, not the configured KEK ${kekFingerprint(kek)}`,
