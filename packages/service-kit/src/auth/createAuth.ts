@@ -1,0 +1,130 @@
+import { isPermission, KeywardError, type Permission } from '@keyward/contracts';
+import { createRemoteJWKSet, type JWTPayload, errors as joseErrors, jwtVerify } from 'jose';
+
+/** Who called, from a verified token. */
+export interface Principal {
+  sub: string;
+  name?: string;
+  /** Known Keyward permissions from the token's permissions claim (unknown ones ignored). */
+  permissions: ReadonlySet<Permission>;
+  /** For event envelopes and the Keyward-Actor header: "user:<sub>". */
+  actor: string;
+}
+
+/** Options of {@link createAuth}. */
+export interface CreateAuthOptions {
+  /** Expected `iss`. */
+  issuer: string;
+  /** Default: `jwks_uri` from `<issuer>/.well-known/openid-configuration`. */
+  jwksUrl?: string;
+  /** Expected `aud`, if any. */
+  audience?: string;
+  /** Claim holding the permissions (array, or space-separated string). Default "permissions". */
+  permissionsClaim?: string;
+  /** Allowed clock skew. Default 30 s. */
+  clockToleranceSec?: number;
+}
+
+export interface Auth {
+  /**
+   * Verifies an `Authorization` header value. Throws UNAUTHENTICATED (missing, malformed,
+   * expired or badly signed token) or UPSTREAM_UNAVAILABLE (the issuer's keys are unreachable).
+   */
+  verify(authorization: string | undefined): Promise<Principal>;
+  /** Throws FORBIDDEN naming the permission when the principal lacks it. */
+  check(principal: Principal, permission: Permission): void;
+}
+
+/** Bearer-token authentication against an issuer's JWKS (jose), one catch point for jose. */
+export function createAuth(options: CreateAuthOptions): Auth {
+  const { issuer, audience, permissionsClaim = 'permissions', clockToleranceSec = 30 } = options;
+  let keySet: ReturnType<typeof createRemoteJWKSet> | undefined;
+
+  async function keys() {
+    keySet ??= createRemoteJWKSet(new URL(options.jwksUrl ?? (await discoverJwksUrl(issuer))), {
+      timeoutDuration: 5_000,
+      cooldownDuration: 30_000,
+    });
+    return keySet;
+  }
+
+  return {
+    async verify(authorization) {
+      const token = bearerToken(authorization);
+      let payload: JWTPayload;
+      try {
+        ({ payload } = await jwtVerify(token, await keys(), {
+          issuer,
+          ...(audience ? { audience } : {}),
+          clockTolerance: clockToleranceSec,
+        }));
+      } catch (cause) {
+        throw translateJoseError(cause);
+      }
+      if (typeof payload.sub !== 'string' || payload.sub === '') {
+        throw unauthenticated('token has no "sub" claim', 'invalid_token');
+      }
+      return {
+        sub: payload.sub,
+        ...(typeof payload.name === 'string' ? { name: payload.name } : {}),
+        permissions: readPermissions(payload[permissionsClaim]),
+        actor: `user:${payload.sub}`,
+      };
+    },
+    check(principal, permission) {
+      if (!principal.permissions.has(permission)) {
+        throw new KeywardError('FORBIDDEN', `requires permission "${permission}"`, {
+          details: { permission },
+        });
+      }
+    },
+  };
+}
+
+function bearerToken(authorization: string | undefined): string {
+  if (!authorization) throw unauthenticated('missing bearer token', undefined);
+  const match = /^Bearer\s+([A-Za-z0-9._~+/-]+=*)$/i.exec(authorization.trim());
+  if (!match?.[1])
+    throw unauthenticated('Authorization header is not "Bearer <token>"', 'invalid_request');
+  return match[1];
+}
+
+function readPermissions(claim: unknown): ReadonlySet<Permission> {
+  const values = typeof claim === 'string' ? claim.split(/\s+/) : Array.isArray(claim) ? claim : [];
+  return new Set(values.filter(isPermission));
+}
+
+/** RFC 6750 §3.1 error codes, carried in details for the WWW-Authenticate header. */
+function unauthenticated(
+  message: string,
+  bearerError: 'invalid_token' | 'invalid_request' | undefined,
+) {
+  return new KeywardError(
+    'UNAUTHENTICATED',
+    message,
+    bearerError ? { details: { bearerError } } : {},
+  );
+}
+
+function translateJoseError(cause: unknown): KeywardError {
+  if (cause instanceof KeywardError) return cause;
+  if (cause instanceof joseErrors.JWKSTimeout || !(cause instanceof joseErrors.JOSEError)) {
+    return new KeywardError('UPSTREAM_UNAVAILABLE', 'token issuer keys unreachable', { cause });
+  }
+  // jose messages name the failed check ('"exp" claim timestamp check failed'), never the token.
+  const error = unauthenticated(`token rejected: ${cause.message}`, 'invalid_token');
+  return new KeywardError(error.code, error.message, { details: error.details ?? {}, cause });
+}
+
+async function discoverJwksUrl(issuer: string): Promise<string> {
+  const url = `${issuer.replace(/\/$/, '')}/.well-known/openid-configuration`;
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+    if (!response.ok) throw new Error(`HTTP ${response.status}`);
+    const document = (await response.json()) as { jwks_uri?: unknown };
+    if (typeof document.jwks_uri !== 'string') throw new Error('no jwks_uri');
+    return document.jwks_uri;
+  } catch (cause) {
+    throw new KeywardError('UPSTREAM_UNAVAILABLE', `OpenID discovery failed at ${url}`, { cause });
+  }
+}

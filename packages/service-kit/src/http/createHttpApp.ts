@@ -1,0 +1,138 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { KeywardError, type Permission, toErrorBody } from '@keyward/contracts';
+import express, { type Express, type RequestHandler, Router } from 'express';
+import type { Logger } from 'pino';
+import type { Registry } from 'prom-client';
+import type { z } from 'zod';
+import type { Auth } from '../auth/createAuth.ts';
+import { requirePermission } from '../auth/requirePermission.ts';
+import { errorHandler, sendError } from './errorHandler.ts';
+import { createMetrics } from './metrics.ts';
+import { OpenApiDocument } from './openapi.ts';
+import { requestId } from './requestId.ts';
+import { createRouteHandler } from './routeHandler.ts';
+import type { ResponseSchemas, RouteHandler, RouteSpec } from './routeSpec.ts';
+
+/** Options of {@link createHttpApp}. */
+export interface CreateHttpAppOptions {
+  /** Service name, used as the OpenAPI title. */
+  service: string;
+  /** OpenAPI `info.version`. Default "0.1.0". */
+  version?: string;
+  logger: Logger;
+  auth: Auth;
+  /** Named checks for /readyz, e.g. `{nats: true, mongo: false}`; all true → 200, else 503. */
+  readiness: () => Promise<Record<string, boolean>>;
+  /** Default a new registry with process metrics; pass one to add the service's own. */
+  metrics?: Registry;
+  /** JSON body limit. Default "100kb". */
+  bodyLimit?: string;
+}
+
+export interface HttpApp {
+  /** Raw express app, for streaming routes; wrap them with `requirePermission`. */
+  app: Express;
+  /** Registers a validated, permission-checked, documented route. */
+  route<
+    P extends z.ZodType | undefined = undefined,
+    Q extends z.ZodType | undefined = undefined,
+    B extends z.ZodType | undefined = undefined,
+    R extends ResponseSchemas = ResponseSchemas,
+    S extends keyof R & number = 200,
+  >(spec: RouteSpec<P, Q, B, R, S>, handler: RouteHandler<P, Q, B, R, S>): void;
+  /** Middleware for raw routes: 401/403 exactly as `route` does. */
+  requirePermission(permission: Permission): RequestHandler;
+  openapi: OpenApiDocument;
+  metrics: Registry;
+  /** Starts listening; resolves with the bound port. */
+  listen(options: {
+    port: number;
+    host?: string;
+  }): Promise<{ port: number; server: Server; close(): Promise<void> }>;
+}
+
+/**
+ * The express 5 app every service uses: request id, JSON body limit, metrics, /healthz,
+ * /readyz, /metrics, /openapi.json, then the service's routes, then uniform 405/404 and errors.
+ */
+export function createHttpApp(options: CreateHttpAppOptions): HttpApp {
+  const { service, version = '0.1.0', logger, auth, readiness, bodyLimit = '100kb' } = options;
+  const app = express();
+  const metrics = createMetrics(options.metrics);
+  const openapi = new OpenApiDocument({ title: `Keyward ${service}`, version });
+  const routes = Router();
+  const methodsByPath = new Map<string, Set<string>>();
+  const fallback = Router();
+
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(requestId(logger), metrics.middleware, express.json({ limit: bodyLimit }));
+  app.get('/healthz', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/readyz', async (_req, res) => {
+    const checks = await readiness().catch(() => ({ readiness: false }));
+    const ready = Object.values(checks).every(Boolean);
+    res.status(ready ? 200 : 503).json({ status: ready ? 'ready' : 'not ready', checks });
+  });
+  app.get('/metrics', async (_req, res) => {
+    res.type(metrics.registry.contentType).send(await metrics.registry.metrics());
+  });
+  app.get('/openapi.json', (_req, res) => {
+    res.json(openapi.toJSON());
+  });
+  app.use(routes, fallback);
+  app.use((req, res) => {
+    sendError(
+      res,
+      toErrorBody(new KeywardError('NOT_FOUND', `no route ${req.method} ${req.path}`)),
+    );
+  });
+  app.use(errorHandler(logger));
+
+  return {
+    app,
+    openapi,
+    metrics: metrics.registry,
+    requirePermission: (permission) => requirePermission(auth, permission),
+    route(spec, handler) {
+      openapi.add(
+        spec as RouteSpec<z.ZodType | undefined, z.ZodType | undefined, z.ZodType | undefined>,
+      );
+      routes[spec.method](spec.path, ...createRouteHandler(auth, spec, handler));
+      let methods = methodsByPath.get(spec.path);
+      if (!methods) {
+        methods = new Set();
+        methodsByPath.set(spec.path, methods);
+        const allowed = methods;
+        // Registered once per path, after every method's route: any other method is a 405.
+        fallback.all(spec.path, (req, res) => {
+          res.setHeader('Allow', [...allowed].map((m) => m.toUpperCase()).join(', '));
+          const message = `${req.method} not allowed on ${spec.path}; allowed: ${[...allowed].join(', ').toUpperCase()}`;
+          sendError(res, toErrorBody(new KeywardError('METHOD_NOT_ALLOWED', message)));
+        });
+      }
+      methods.add(spec.method);
+      if (spec.method === 'get') methods.add('head');
+    },
+    listen({ port, host = '127.0.0.1' }) {
+      return new Promise((resolve, reject) => {
+        const server = app.listen(port, host, (error?: Error) => {
+          if (error) return reject(error);
+          const bound = (server.address() as AddressInfo).port;
+          logger.info({ port: bound, host }, 'HTTP listening');
+          resolve({ port: bound, server, close: () => closeServer(server) });
+        });
+      });
+    },
+  };
+}
+
+function closeServer(server: Server): Promise<void> {
+  return new Promise((resolve) => {
+    // Stop accepting; idle keep-alive sockets would otherwise hold close() open.
+    server.close(() => resolve());
+    server.closeIdleConnections();
+  });
+}

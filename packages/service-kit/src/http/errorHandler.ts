@@ -1,0 +1,55 @@
+import { ERROR_CODES, type ErrorBody, KeywardError, toErrorBody } from '@keyward/contracts';
+import type { ErrorRequestHandler, Response } from 'express';
+import type { Logger } from 'pino';
+
+/** Sends `{error:{code,message,details}}` with the status from the one code → status table. */
+export function sendError(res: Response, body: ErrorBody): void {
+  const status = ERROR_CODES[body.code].httpStatus;
+  if (body.code === 'UNAUTHENTICATED') res.setHeader('WWW-Authenticate', challenge(body));
+  if (body.code === 'FORBIDDEN') {
+    res.setHeader('WWW-Authenticate', 'Bearer realm="keyward", error="insufficient_scope"');
+  }
+  res.status(status).json({ error: body });
+}
+
+/**
+ * The edge where errors become HTTP: body-parser failures → 400/413, KeywardError → its code,
+ * anything else → 500 INTERNAL (logged with the stack, never sent). Only 5xx are logged at error.
+ */
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error, req, res, next) => {
+    if (res.headersSent) return next(error);
+    const translated = translate(error);
+    const body = toErrorBody(translated);
+    const log = (res.locals.logger as Logger | undefined) ?? logger;
+    if (ERROR_CODES[body.code].httpStatus >= 500) {
+      log.error({ err: error, method: req.method, path: req.path }, 'request failed');
+    } else {
+      log.debug({ code: body.code, method: req.method, path: req.path }, 'request refused');
+    }
+    sendError(res, body);
+  };
+}
+
+function translate(error: unknown): unknown {
+  const type = (error as { type?: unknown } | null)?.type;
+  if (type === 'entity.parse.failed') {
+    return new KeywardError('VALIDATION_FAILED', 'body: not valid JSON', { cause: error });
+  }
+  if (type === 'entity.too.large') {
+    const limit = (error as { limit?: number }).limit;
+    return new KeywardError('PAYLOAD_TOO_LARGE', `body: larger than ${limit} bytes`, {
+      cause: error,
+    });
+  }
+  if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
+    return new KeywardError('VALIDATION_FAILED', 'body: unsupported encoding', { cause: error });
+  }
+  return error;
+}
+
+function challenge(body: ErrorBody): string {
+  const bearerError = body.details?.bearerError;
+  if (typeof bearerError !== 'string') return 'Bearer realm="keyward"';
+  return `Bearer realm="keyward", error="${bearerError}"`;
+}

@@ -1,0 +1,65 @@
+import { type Permission, validationError } from '@keyward/contracts';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { Logger } from 'pino';
+import type { z } from 'zod';
+import type { Auth, Principal } from '../auth/createAuth.ts';
+import { requirePermission } from '../auth/requirePermission.ts';
+import type { ResponseSchemas, RouteHandler, RouteSpec } from './routeSpec.ts';
+
+/** The middleware chain of one route: auth → validation → handler → response validation. */
+export function createRouteHandler<P, Q, B, R extends ResponseSchemas, S extends keyof R & number>(
+  auth: Auth,
+  spec: RouteSpec<
+    P & (z.ZodType | undefined),
+    Q & (z.ZodType | undefined),
+    B & (z.ZodType | undefined),
+    R,
+    S
+  >,
+  handler: RouteHandler<P, Q, B, R, S>,
+): RequestHandler[] {
+  const status = (spec.status ?? 200) as number;
+  const responseSchema = spec.responses[status];
+  const chain: RequestHandler[] = [
+    (_req, res, next) => {
+      res.locals.routePattern = spec.path;
+      next();
+    },
+  ];
+  if (spec.permission !== null) chain.push(requirePermission(auth, spec.permission as Permission));
+  chain.push(async (req: Request, res: Response, _next: NextFunction) => {
+    const input = {
+      params: parsePart(spec.params, req.params, 'params'),
+      query: parsePart(spec.query, req.query, 'query'),
+      body: parsePart(spec.body, req.body, 'body'),
+    };
+    const principal = res.locals.principal as Principal | undefined;
+    const result = await handler(input as never, {
+      principal,
+      actor: principal?.actor ?? 'anonymous',
+      requestId: res.locals.requestId as string,
+      logger: res.locals.logger as Logger,
+      req,
+      res,
+    });
+    if (res.headersSent) return;
+    if (status === 204 || responseSchema === undefined) {
+      res.status(status).end();
+      return;
+    }
+    const checked = responseSchema.safeParse(result);
+    if (!checked.success) {
+      // Our bug, not the caller's: the handler broke its documented response.
+      throw new Error(validationError(checked.error, { root: 'response' }).message);
+    }
+    res.status(status).json(checked.data);
+  });
+  return chain;
+}
+
+function parsePart(schema: z.ZodType | undefined, value: unknown, root: string): unknown {
+  if (!schema) return undefined;
+  const result = schema.safeParse(value ?? (root === 'body' ? undefined : {}));
+  if (!result.success) throw validationError(result.error, { root });
+  return result.data;
+}

@@ -1,0 +1,70 @@
+import { KeywardError } from '@keyward/contracts';
+import type { NatsConnection } from '@nats-io/nats-core';
+import { connect } from '@nats-io/transport-node';
+import type { Logger } from 'pino';
+
+/** Options of {@link connectNats}. */
+export interface ConnectNatsOptions {
+  /** One URL or a comma-separated list (`nats://a:4222,nats://b:4222`). */
+  url: string;
+  /** Connection name shown by the server (`nats server report connections`). */
+  name: string;
+  logger: Logger;
+  /** Default 2 000 ms between reconnect attempts. */
+  reconnectTimeWaitMs?: number;
+}
+
+/**
+ * Connects with reconnect forever (a service outlives NATS restarts) and logs every status
+ * change. The first connection must succeed: a wrong URL fails start-up with
+ * UPSTREAM_UNAVAILABLE rather than hanging.
+ */
+export async function connectNats(options: ConnectNatsOptions): Promise<NatsConnection> {
+  const { url, name, logger, reconnectTimeWaitMs = 2_000 } = options;
+  const servers = url.split(',').map((server) => server.trim());
+  let nc: NatsConnection;
+  try {
+    nc = await connect({
+      servers,
+      name,
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: reconnectTimeWaitMs,
+      waitOnFirstConnect: false,
+    });
+  } catch (cause) {
+    throw new KeywardError(
+      'UPSTREAM_UNAVAILABLE',
+      `cannot connect to NATS at ${servers.join(', ')}`,
+      {
+        cause,
+      },
+    );
+  }
+  void logStatus(nc, logger);
+  logger.info({ server: nc.getServer() }, 'connected to NATS');
+  return nc;
+}
+
+async function logStatus(nc: NatsConnection, logger: Logger) {
+  for await (const status of nc.status()) {
+    switch (status.type) {
+      case 'disconnect':
+      case 'reconnecting':
+      case 'staleConnection':
+        logger.warn({ nats: status.type }, 'NATS connection lost, reconnecting');
+        break;
+      case 'reconnect':
+        logger.info({ nats: status.type, server: nc.getServer() }, 'NATS reconnected');
+        break;
+      case 'error':
+      case 'slowConsumer':
+        logger.error(
+          { nats: status.type, err: 'error' in status ? status.error : undefined },
+          'NATS error',
+        );
+        break;
+      default:
+        logger.debug({ nats: status.type }, 'NATS status');
+    }
+  }
+}

@@ -1,0 +1,52 @@
+import { dlqSubject, type ErrorBody } from '@keyward/contracts';
+import type { JetStreamClient, JsMsg } from '@nats-io/jetstream';
+
+/** What lands on `keyward.dlq.<durable>`: the reason and the original message, untouched. */
+export interface DeadLetter {
+  reason: ErrorBody;
+  consumer: string;
+  subject: string;
+  streamSequence: number;
+  deliveries: number;
+  /** The original payload as UTF-8 text, or base64 when it is not valid UTF-8. */
+  raw: string;
+  rawEncoding: 'utf8' | 'base64';
+  deadLetteredAt: string;
+}
+
+const decoder = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * Stores a message the consumer cannot handle in KEYWARD_DLQ, deduplicated per consumer and
+ * stream sequence (a crash between this and the ack cannot dead-letter twice). Throws if the
+ * DLQ did not acknowledge, so the caller naks instead of losing the message.
+ */
+export async function deadLetter(
+  js: JetStreamClient,
+  options: { consumer: string; msg: JsMsg; reason: ErrorBody; now?: Date },
+): Promise<DeadLetter> {
+  const { consumer, msg, reason, now = new Date() } = options;
+  const { raw, rawEncoding } = encodeRaw(msg.data);
+  const letter: DeadLetter = {
+    reason,
+    consumer,
+    subject: msg.subject,
+    streamSequence: msg.info.streamSequence,
+    deliveries: msg.info.deliveryCount,
+    raw,
+    rawEncoding,
+    deadLetteredAt: now.toISOString(),
+  };
+  await js.publish(dlqSubject(consumer), JSON.stringify(letter), {
+    msgID: `${consumer}:${msg.info.streamSequence}`,
+  });
+  return letter;
+}
+
+function encodeRaw(data: Uint8Array): { raw: string; rawEncoding: 'utf8' | 'base64' } {
+  try {
+    return { raw: decoder.decode(data), rawEncoding: 'utf8' };
+  } catch {
+    return { raw: Buffer.from(data).toString('base64'), rawEncoding: 'base64' };
+  }
+}
