@@ -80,6 +80,17 @@ describe('audit chain', () => {
     expect(!verdict.ok && verdict.broken).toMatchObject({ reason: 'HEAD_MISMATCH', index: 4 });
   });
 
+  it('reports a second record claiming an index', () => {
+    const { records, head } = buildChain(3);
+    const copy = { ...records[1]!, eventId: 'copy' };
+    const verdict = verify([records[0]!, records[1]!, copy, records[2]!], head);
+    expect(!verdict.ok && verdict.broken).toMatchObject({
+      reason: 'DUPLICATE_INDEX',
+      index: 2,
+      eventId: 'copy',
+    });
+  });
+
   it('starts from the retention anchor after a purge', () => {
     const { records, head } = buildChain(5);
     const anchor = { index: 2, hash: records[1]!.chain!.hash };

@@ -8,6 +8,8 @@ export type ChainBreakReason =
   | 'PREV_HASH_MISMATCH'
   /** An index is missing: a record was deleted (or the chain was reordered). */
   | 'MISSING_RECORD'
+  /** Two records claim the same index: one was copied or inserted. */
+  | 'DUPLICATE_INDEX'
   /** The last record is not the head: records at the end were deleted, or the head was edited. */
   | 'HEAD_MISMATCH';
 
@@ -67,7 +69,15 @@ export function createChainVerifier({
       const link = record.chain;
       if (!link)
         throw new TypeError(`record ${record.eventId} has no chain link; feed only linked records`);
-      if (link.index < expectedIndex) return null; // at or before the anchor: purged range
+      if (link.index <= anchor.index) return null; // purged range, kept by a crash mid-purge
+      if (link.index < expectedIndex) {
+        return fail(
+          'DUPLICATE_INDEX',
+          link.index,
+          record.eventId,
+          `record ${record.eventId} claims index ${link.index}, which another record already holds`,
+        );
+      }
       if (link.index > expectedIndex) {
         return fail(
           'MISSING_RECORD',
