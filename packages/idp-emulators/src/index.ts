@@ -25,3 +25,4 @@ export {
   type PingOneEmulatorOptions,
   startPingOneEmulator,
 } from './pingone/startPingOneEmulator.ts';
+export { type SoftRegistration, type SoftRegistrationInput, softRegister } from './softKey.ts';

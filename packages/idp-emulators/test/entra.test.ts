@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type EntraEmulator, startEntraEmulator } from '../src/index.ts';
-import { softRegister } from './softKey.ts';
+import { type EntraEmulator, softRegister, startEntraEmulator } from '../src/index.ts';
 
 let entra: EntraEmulator;
 

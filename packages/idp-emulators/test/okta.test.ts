@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import * as jose from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type OktaEmulator, startOktaEmulator } from '../src/index.ts';
-import { softRegister } from './softKey.ts';
+import { type OktaEmulator, softRegister, startOktaEmulator } from '../src/index.ts';
 
 let okta: OktaEmulator;
 let key: jose.CryptoKey;

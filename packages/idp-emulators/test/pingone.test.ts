@@ -1,6 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { manualClock, type PingOneEmulator, startPingOneEmulator } from '../src/index.ts';
-import { softRegister } from './softKey.ts';
+import {
+  manualClock,
+  type PingOneEmulator,
+  softRegister,
+  startPingOneEmulator,
+} from '../src/index.ts';
 
 let ping: PingOneEmulator;
 const time = manualClock(new Date());
