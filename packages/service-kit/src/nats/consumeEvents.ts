@@ -1,6 +1,7 @@
 import {
   type AnyKeywardEvent,
   ERROR_CODES,
+  isKeywardError,
   KeywardError,
   parseEvent,
   SUBJECTS,
@@ -18,6 +19,7 @@ import {
 import { type NatsConnection, nanos } from '@nats-io/nats-core';
 import type { Logger } from 'pino';
 import { InFlight } from '../lifecycle/inFlight.ts';
+import { redactString } from '../log/redact.ts';
 import { contextFromHeaders, inSpan, SpanKind } from '../telemetry/trace.ts';
 import { deadLetter } from './deadLetter.ts';
 
@@ -135,7 +137,16 @@ async function handleMessage(
     );
   } catch (error) {
     const body = toErrorBody(error);
-    if (deliveryCount >= maxDeliver) return reject(js, msg, durable, eventLogger, body);
+    if (deliveryCount >= maxDeliver) {
+      // The DLQ is for operators: keep the handler's (redacted) reason, not the generic text.
+      const reason = isKeywardError(error)
+        ? body
+        : {
+            code: body.code,
+            message: `handler failed: ${redactString(String((error as Error)?.message ?? error))}`,
+          };
+      return reject(js, msg, durable, eventLogger, reason);
+    }
     const level = ERROR_CODES[body.code].httpStatus >= 500 ? 'error' : 'warn';
     eventLogger[level]({ err: error }, 'event handler failed; will retry');
     msg.nak(retryDelayMs * deliveryCount);
