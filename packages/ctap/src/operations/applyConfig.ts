@@ -208,11 +208,7 @@ const STEPS: { [K in ConfigStep['op']]: StepFn<Extract<ConfigStep, { op: K }>> }
       throw new UnsupportedError(`admin PIN (no vendor profile for AAGUID ${ctap2.info.aaguid})`);
     }
     const call = callOptions(run.o);
-    const status = await vendor.getAdminPinStatus(ctap2, call).catch((error: unknown) => {
-      if (error instanceof CtapError)
-        throw new UnsupportedError(`admin PIN (the key answered ${error.statusName})`);
-      throw error;
-    });
+    const status = await vendor.getAdminPinStatus(ctap2, call);
     const adminPin = need(run.o.secrets.adminPin, 'secrets.adminPin');
     if (status.set) throw new Skip('an admin PIN is already set');
     await vendor.setAdminPin(ctap2, { newAdminPin: adminPin }, call);

@@ -8,7 +8,7 @@ import { CredentialManagement } from '../ctap2/credentialManagement.ts';
 import type { CtapInfo } from '../ctap2/info.ts';
 import { isCtap21 } from '../ctap2/info.ts';
 import type { CtapDevice, DeviceDescriptor } from '../device.ts';
-import { CtapError } from '../errors.ts';
+import { UnsupportedError } from '../errors.ts';
 import type { AdminPinStatus } from '../vendor/vendorProfile.ts';
 import { callOptions, type OperationOptions, openCtap2, vendorOf } from './common.ts';
 
@@ -117,8 +117,8 @@ export async function readDevice(
   }
   if (vendor?.getAdminPinStatus) {
     report.adminPin = await vendor.getAdminPinStatus(ctap2, call).catch((error: unknown) => {
-      // Profiles without admin mode answer INVALID_COMMAND: report "no admin PIN support".
-      if (error instanceof CtapError) return undefined;
+      // Models without admin mode: report "no admin PIN support" instead of failing.
+      if (error instanceof UnsupportedError) return undefined;
       throw error;
     });
     if (!report.adminPin) {

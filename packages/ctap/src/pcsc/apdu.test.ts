@@ -70,8 +70,8 @@ describe('FIDO APDUs', () => {
     expect(card.sent.slice(1)).toEqual(['8011000000', '8011000000', '8011000000']);
   });
 
-  it('stops polling with CancelledError when the signal aborts', async () => {
-    const card = script(['02' + '9100', '02' + '9100']);
+  it('cancels the running request (GETRESPONSE P1 0x11) and drains it when the signal aborts', async () => {
+    const card = script(['02' + '9100', '02' + '9100', '2d' + '9000']);
     const controller = new AbortController();
     const promise = nfcCtapExchange(card.transmit, Uint8Array.of(0x0b), {
       signal: controller.signal,
@@ -79,6 +79,7 @@ describe('FIDO APDUs', () => {
       sleep: noSleep,
     });
     await expect(promise).rejects.toBeInstanceOf(CancelledError);
+    expect(card.sent.slice(1)).toEqual(['8011110000', '8011000000']);
   });
 
   it('maps status words to typed errors naming the SW', () => {

@@ -107,12 +107,15 @@ export function getResponseApdu(sw2: number): Uint8Array {
   return shortApdu(Iso7816.CLA_ISO, Iso7816.INS_GET_RESPONSE, 0x00, 0x00, new Uint8Array(0), sw2);
 }
 
-/** NFCCTAP_GETRESPONSE (80 11 00 00 00): poll after a 9100 status update. */
-export function nfcGetResponseApdu(): Uint8Array {
+/** P1 of NFCCTAP_GETRESPONSE that cancels the running request (CTAP 2.2; python-fido2 2.1). */
+export const P1_CANCEL = 0x11;
+
+/** NFCCTAP_GETRESPONSE (80 11 00 00 00): poll after a 9100 status update; or cancel. */
+export function nfcGetResponseApdu(p1 = 0x00): Uint8Array {
   return shortApdu(
     Iso7816.CLA_PROPRIETARY,
     Iso7816.INS_NFCCTAP_GETRESPONSE,
-    0x00,
+    p1,
     0x00,
     new Uint8Array(0),
     0,
@@ -200,9 +203,11 @@ export async function nfcCtapExchange(
       lastStatus = status;
       onKeepalive?.(status);
     }
-    if (signal?.aborted) throw new CancelledError();
-    await sleep(pollIntervalMs, signal);
-    if (signal?.aborted) throw new CancelledError();
+    if (!signal?.aborted) await sleep(pollIntervalMs, signal);
+    if (signal?.aborted) {
+      await cancelRunning(transmit);
+      throw new CancelledError();
+    }
     response = await transmitWithGetResponse(transmit, nfcGetResponseApdu());
   }
   if (response.sw !== Sw.SUCCESS) throw swToError(response.sw, 'NFCCTAP_MSG');
@@ -210,4 +215,16 @@ export async function nfcCtapExchange(
     throw new ProtocolError('NFCCTAP_MSG.response', 'was empty, expected a CTAP status byte');
   }
   return response.data;
+}
+
+/**
+ * Asks the card to cancel the running request and drains its answer (KEEPALIVE_CANCEL), so the
+ * next request does not meet a busy applet. Best effort: a card without CTAP 2.2 cancel
+ * answers an error status word, which ends the drain.
+ */
+async function cancelRunning(transmit: Transmit): Promise<void> {
+  let response = await transmitWithGetResponse(transmit, nfcGetResponseApdu(P1_CANCEL));
+  for (let i = 0; i < 50 && response.sw === Sw.STATUS_UPDATE; i++) {
+    response = await transmitWithGetResponse(transmit, nfcGetResponseApdu());
+  }
 }

@@ -4,10 +4,11 @@
  */
 import { concatBytes } from '../byteReader.ts';
 import { type CborMap, type CborValue, cbor } from '../cbor.ts';
+import { CtapStatus } from '../constants.ts';
 import { ClientPin } from '../ctap2/clientPin.ts';
 import type { Ctap2 } from '../ctap2/ctap2.ts';
 import type { CallOptions } from '../device.ts';
-import { decoding, ProtocolError } from '../errors.ts';
+import { CtapError, decoding, ProtocolError, UnsupportedError } from '../errors.ts';
 import { padPin, pinHash } from '../pin/protocol.ts';
 import {
   KeywardSimAaguid,
@@ -24,15 +25,25 @@ async function session(ctap2: Ctap2, options?: CallOptions) {
   return { protocol: clientPin.protocol, keyAgreement, sharedSecret };
 }
 
-function send(
+async function send(
   ctap2: Ctap2,
   cmd: number,
   entries: [number, CborValue][] | undefined,
   name: string,
   options?: CallOptions,
-) {
+): Promise<CborMap> {
   const params: CborMap | undefined = entries ? new Map<number, CborValue>(entries) : undefined;
-  return ctap2.sendCbor(cmd, params, { ...options, name: `keyward-sim.${name}` });
+  try {
+    return await ctap2.sendCbor(cmd, params, { ...options, name: `keyward-sim.${name}` });
+  } catch (error) {
+    // Models without admin mode answer INVALID_COMMAND: that is "unsupported by this key".
+    if (error instanceof CtapError && error.status === CtapStatus.CTAP1_ERR_INVALID_COMMAND) {
+      throw new UnsupportedError(`keyward-sim ${name} (this model has no admin mode)`, {
+        cause: error,
+      });
+    }
+    throw error;
+  }
 }
 
 export const keywardSimProfile: VendorProfile = {
