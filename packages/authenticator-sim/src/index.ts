@@ -41,8 +41,22 @@ export {
   type VirtualAuthenticator,
 } from './authenticator/virtualAuthenticator.ts';
 export {
+  buildCommandApdu,
+  type CommandApdu,
+  parseCommandApdu,
+  responseApdu,
+} from './transport/apdu.ts';
+export {
   type CtapHidEndpoint,
   type CtapHidEndpointOptions,
   createCtapHidEndpoint,
 } from './transport/ctaphid.ts';
+export { createFidoApplet, type FidoApplet } from './transport/fidoApplet.ts';
 export { buildHidReports, type HidPacket, parseHidReport } from './transport/hidFrames.ts';
+export {
+  type AttachToVpcdOptions,
+  attachToVpcd,
+  VPCD_ATR,
+  VPCD_DEFAULT_PORT,
+  type VpcdCard,
+} from './transport/vpcd.ts';
