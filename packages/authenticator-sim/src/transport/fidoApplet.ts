@@ -52,7 +52,7 @@ export function createFidoApplet(
     outgoing = data.subarray(max);
     return responseApdu(data.subarray(0, max), moreData(outgoing.length));
   }
-  const moreData = (remaining: number) => Sw.MORE_DATA | (remaining > 0xff ? 0xff : remaining);
+  const moreData = (remaining: number) => Sw.MORE_DATA | Math.min(remaining, 0xff);
 
   function getResponse(apdu: CommandApdu): Uint8Array {
     if (!outgoing) return sw(Sw.CONDITIONS_NOT_SATISFIED);
@@ -149,7 +149,7 @@ export function createFidoApplet(
     outgoing = undefined;
     const header = [cla, apdu.ins, apdu.p1, apdu.p2];
     // A chain continues only with the same header; anything else starts a new one (CanoKey).
-    if (chain && chain.header.some((b, i) => b !== header[i])) chain = undefined;
+    if (chain?.header.some((b, i) => b !== header[i])) chain = undefined;
     if (chained) {
       chain ??= { header, data: [] };
       chain.data.push(apdu.data);
