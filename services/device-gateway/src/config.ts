@@ -1,0 +1,27 @@
+import { commonConfigShape, flagSchema, portSchema } from '@keyward/service-kit';
+import { z } from 'zod';
+
+/** Environment of the device gateway (defaults: design.md "Ports"). */
+export const gatewayConfigSchema = z.object({
+  ...commonConfigShape,
+  SERVICE_NAME: z.string().default('device-gateway'),
+  HTTP_PORT: portSchema.default(9333),
+  /** This gateway's id on the bus and in leases; default the host name. */
+  GATEWAY_ID: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,64}$/)
+    .optional(),
+  /** `3:generic,1:enterprise` plugs virtual keys at start and enables the simulation routes. */
+  KEYWARD_SIM_DEVICES: z.string().optional(),
+  /** Turns simulation on without plugging keys at start. */
+  KEYWARD_SIM: flagSchema.default(false),
+  /** Virtual keys wait for POST /simulation/devices/{id}/touch instead of approving at once. */
+  KEYWARD_SIM_PRESENCE: z.enum(['auto', 'manual']).default('auto'),
+  /** Watch USB HID keys (node-hid). */
+  KEYWARD_HID: flagSchema.default(true),
+  /** Watch PC/SC readers (needs pcscd). */
+  KEYWARD_PCSC: flagSchema.default(false),
+  /** Device lease TTL in ms (renewed every third). */
+  LEASE_TTL_MS: z.coerce.number().int().min(1_000).default(30_000),
+});
+export type GatewayConfig = z.output<typeof gatewayConfigSchema>;

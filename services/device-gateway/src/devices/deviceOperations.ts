@@ -1,0 +1,74 @@
+import type { ConfigOp, ConfigStep, CreationOptions } from '@keyward/contracts';
+import type { CtapDevice } from '@keyward/ctap';
+import type { DeviceFacts } from '../domain/deviceFacts.ts';
+
+/**
+ * The gateway's view of one attached key: a stable id for this attachment, and how it is
+ * connected. The CTAP traffic goes through {@link DeviceOperations}.
+ */
+export interface AttachedKey {
+  /** Stable while attached (the watcher's id, e.g. "memory:sim-3" or a hidraw path). */
+  readonly id: string;
+  readonly transport: DeviceFacts['transport'];
+  readonly simulated: boolean;
+  /** The CTAP transport (HID, PC/SC or in-memory). */
+  readonly device: CtapDevice;
+}
+
+/** Progress callbacks of an operation; `touch` = the key waits for user presence (UPNEEDED). */
+export interface OperationProgress {
+  signal?: AbortSignal;
+  onStep?: (step: ConfigOp, phase: 'start' | 'done') => void;
+  onTouchNeeded?: () => void;
+}
+
+export interface MadeCredential {
+  credentialId: string;
+  attestationObject: string;
+  clientDataJSON: string;
+  transports?: string[];
+}
+
+export interface AssertionResult {
+  credentialId: string;
+  /** Whether the signature verified against the credential's public key. */
+  verified: boolean;
+  userVerified: boolean;
+}
+
+/**
+ * Everything the gateway does on a key, as @keyward/ctap's operations offer it (readDevice,
+ * applyConfig, makeCredential, getAssertion, reset, adminUnlock). One implementation binds the
+ * real library; the gateway never speaks CTAP itself. Every call may throw the ctap typed
+ * errors (code DEVICE_GONE, CTAP_ERROR, CANCELLED, …), mapped at the edge by toKeywardError.
+ * Secrets (PINs) are arguments only; implementations never keep or log them.
+ */
+export interface DeviceOperations {
+  readDevice(key: AttachedKey, options?: { signal?: AbortSignal }): Promise<DeviceFacts>;
+  /** Applies the idempotent steps in order, reporting each step start/done. */
+  applyConfig(
+    key: AttachedKey,
+    options: OperationProgress & {
+      steps: ConfigStep[];
+      secrets: { userPin?: string; adminPin?: string };
+    },
+  ): Promise<void>;
+  makeCredential(
+    key: AttachedKey,
+    options: OperationProgress & { publicKey: CreationOptions; origin: string; pin?: string },
+  ): Promise<MadeCredential>;
+  getAssertion(
+    key: AttachedKey,
+    /** Without `credentialId` a throwaway credential for `rpId` is made first (unenrolled key). */
+    options: OperationProgress & { rpId: string; credentialId?: string; pin?: string },
+  ): Promise<AssertionResult>;
+  /**
+   * authenticatorReset; the key must have been plugged in within the last 10 s (CTAP 2.1
+   * §6.6) and is touched. Managed keys first verify `adminPin`.
+   */
+  reset(key: AttachedKey, options: OperationProgress & { adminPin?: string }): Promise<void>;
+  adminUnlock(
+    key: AttachedKey,
+    options: OperationProgress & { adminPin: string; newPin: string },
+  ): Promise<void>;
+}

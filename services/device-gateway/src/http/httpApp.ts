@@ -1,0 +1,69 @@
+import type { Permission } from '@keyward/contracts';
+import type { HttpApp, Principal } from '@keyward/service-kit';
+import type { Request, Response } from 'express';
+import type { z } from 'zod';
+
+export interface GatewayRouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
+  path: string;
+  summary: string;
+  /** Every route declares its permission; `null` marks a deliberately public route. */
+  permission: Permission | null;
+  params?: P;
+  query?: Q;
+  body?: B;
+  responses: Record<number, z.ZodType>;
+}
+
+export interface GatewayRouteContext<P, Q, B> {
+  params: P;
+  query: Q;
+  body: B;
+  principal: Principal | undefined;
+  actor: string;
+  req: Request;
+  res: Response;
+}
+
+/** The body (200 unless `status`), or `undefined` when the handler wrote `res` itself (SSE, CSV). */
+export type RouteResult = { status?: number; body: unknown } | undefined;
+
+export type Route = <
+  P extends z.ZodType = z.ZodObject,
+  Q extends z.ZodType = z.ZodObject,
+  B extends z.ZodType = z.ZodObject,
+>(
+  spec: GatewayRouteSpec<P, Q, B>,
+  handler: (
+    ctx: GatewayRouteContext<z.output<P>, z.output<Q>, z.output<B>>,
+  ) => Promise<RouteResult>,
+) => void;
+
+/**
+ * The gateway's routes on service-kit's createHttpApp (validation, auth, permissions, OpenAPI,
+ * error mapping). Some gateway routes answer 200 or 202 depending on `?wait`, so a handler may
+ * choose its status; the first 2xx of `responses` is the documented default.
+ */
+export function gatewayRoute(http: HttpApp): Route {
+  return (spec, handler) => {
+    const success =
+      Object.keys(spec.responses)
+        .map(Number)
+        .find((s) => s >= 200 && s < 300) ?? 200;
+    http.route(
+      { ...spec, status: success } as never,
+      (async (
+        input: { params: unknown; query: unknown; body: unknown },
+        ctx: { principal: Principal | undefined; actor: string; req: Request; res: Response },
+      ) => {
+        const result = await handler({ ...input, ...ctx } as never);
+        if (result === undefined) return undefined;
+        if (result.status !== undefined && result.status !== success) {
+          ctx.res.status(result.status).json(result.body);
+          return undefined;
+        }
+        return result.body;
+      }) as never,
+    );
+  };
+}

@@ -1,0 +1,93 @@
+import { deviceStatusSchema } from '@keyward/contracts';
+import { z } from 'zod';
+
+/** REST schemas of the gateway (request validation, responses and /openapi.json). */
+
+export const deviceIdParams = z.object({ id: z.string().min(1) });
+export const sessionIdParams = z.object({ id: z.string().min(1) });
+const boolQuery = z
+  .enum(['true', 'false', '1', '0'])
+  .optional()
+  .transform((v) => v === 'true' || v === '1');
+export const expandQuery = z.object({ expand: boolQuery });
+export const waitQuery = z.object({ wait: boolQuery });
+
+export const deviceViewSchema = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    serial: z.string(),
+    status: deviceStatusSchema,
+    statusLabel: z.string(),
+    flags: z.object({ locked: z.boolean(), busy: z.boolean(), interrupted: z.boolean() }),
+    unknownFields: z.array(z.string()),
+  })
+  .loose();
+export const deviceListSchema = z.object({
+  gatewayId: z.string(),
+  devices: z.array(deviceViewSchema),
+});
+
+export const errorSchema = z.object({
+  error: z.object({
+    code: z.string(),
+    message: z.string(),
+    details: z.record(z.string(), z.unknown()).optional(),
+  }),
+});
+
+export const keyRunSchema = z
+  .object({
+    deviceId: z.string(),
+    serial: z.string(),
+    aaguid: z.string(),
+    state: z.string(),
+    completedSteps: z.array(z.string()),
+  })
+  .loose();
+export const sessionSchema = z
+  .object({
+    id: z.string(),
+    kind: z.string(),
+    mode: z.string(),
+    state: z.string(),
+    keys: z.array(keyRunSchema),
+  })
+  .loose();
+export const operationResultSchema = z
+  .object({ sessionId: z.string(), run: keyRunSchema.optional(), result: z.unknown().optional() })
+  .loose();
+
+export const configureBody = z.object({ policyId: z.string().min(1) });
+export const sessionConfigureBody = z.union([
+  z.object({ policyId: z.string().min(1), deviceIds: z.array(z.string().min(1)).min(1) }),
+  z.object({ policyId: z.string().min(1), mode: z.enum(['stop-when-done', 'continuous']) }),
+]);
+export const applyLinkedBody = z.object({}).loose();
+export const assignBody = z.object({
+  idpId: z.string().min(1).optional(),
+  user: z.string().min(1),
+  notifyUser: z.boolean().optional(),
+});
+export const unlockBody = z.union([
+  z.object({
+    adminPin: z.string().min(4).max(63),
+    newPin: z.undefined().optional(),
+    pinSource: z.literal('generated'),
+  }),
+  z.object({
+    adminPin: z.string().min(4).max(63),
+    newPin: z.string().min(4).max(63),
+    pinSource: z.literal('chosen'),
+  }),
+]);
+export const resetBody = z.object({ adminPin: z.string().min(4).max(63).optional() });
+export const reportQuery = z.object({ format: z.enum(['csv', 'json']).default('json') });
+export const simPlugBody = z.object({
+  profile: z.enum(['generic', 'enterprise', 'ctap20', 'nfc-only']).default('generic'),
+  serial: z.string().min(1).max(64).optional(),
+});
+export const pinViewSchema = z.object({
+  userPin: z.string().optional(),
+  adminPin: z.string().optional(),
+});

@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import type { GatewayCore } from '../operations/gatewayCore.ts';
+import type { Route } from './httpApp.ts';
+import { deviceIdParams, errorSchema, simPlugBody } from './schemas.ts';
+
+const simDevice = z.object({ deviceId: z.string(), serial: z.string() });
+
+/**
+ * Virtual keys: plug, unplug, reinsert, touch. Registered only when simulation is on, so the
+ * routes are 404 on a gateway with real keys only.
+ */
+export function simulationRoutes(route: Route, core: GatewayCore): void {
+  const sim = core.simulation;
+  if (!sim) return;
+  route(
+    {
+      method: 'get',
+      path: '/simulation/devices',
+      summary: 'Virtual keys',
+      permission: 'device:read',
+      responses: { 200: z.object({ devices: z.array(simDevice.loose()) }) },
+    },
+    async () => ({ body: { devices: sim.list() } }),
+  );
+  route(
+    {
+      method: 'post',
+      path: '/simulation/devices',
+      summary: 'Plug in a virtual key',
+      permission: 'device:configure',
+      body: simPlugBody,
+      responses: { 201: simDevice },
+    },
+    async ({ body }) => ({
+      status: 201,
+      body: await sim.plug({
+        profile: body.profile,
+        ...(body.serial ? { serial: body.serial } : {}),
+      }),
+    }),
+  );
+  route(
+    {
+      method: 'delete',
+      path: '/simulation/devices/:id',
+      summary: 'Unplug a virtual key',
+      permission: 'device:configure',
+      params: deviceIdParams,
+      responses: { 204: z.null(), 404: errorSchema },
+    },
+    async ({ params, res }) => {
+      await sim.unplug(params.id);
+      res.status(204).end();
+      return undefined;
+    },
+  );
+  route(
+    {
+      method: 'post',
+      path: '/simulation/devices/:id/reinsert',
+      summary: 'Pull a virtual key out and plug it back in',
+      permission: 'device:configure',
+      params: deviceIdParams,
+      responses: { 200: z.object({ deviceId: z.string() }), 404: errorSchema },
+    },
+    async ({ params }) => ({ body: await sim.reinsert(params.id) }),
+  );
+  route(
+    {
+      method: 'post',
+      path: '/simulation/devices/:id/touch',
+      summary: 'Touch a virtual key (user presence)',
+      permission: 'device:configure',
+      params: deviceIdParams,
+      responses: { 204: z.null(), 404: errorSchema },
+    },
+    async ({ params, res }) => {
+      await sim.touch(params.id);
+      res.status(204).end();
+      return undefined;
+    },
+  );
+}

@@ -1,0 +1,34 @@
+import type { Logger } from 'pino';
+import type { EventSink, Requester } from '../bus/ports.ts';
+import type { DeviceOperations } from '../devices/deviceOperations.ts';
+import type { DeviceRegistry } from '../devices/deviceRegistry.ts';
+import type { LeaseStore } from '../store/leaseStore.ts';
+import type { SessionManager } from './sessionManager.ts';
+
+/** Plugs, unplugs and touches virtual keys; present only when simulation is on. */
+export interface SimulationControl {
+  plug(options: {
+    profile: string;
+    serial?: string;
+  }): Promise<{ deviceId: string; serial: string }>;
+  unplug(deviceId: string): Promise<void>;
+  /** Unplug and plug the same virtual key again (power cycle), as a person reinserting it. */
+  reinsert(deviceId: string): Promise<{ deviceId: string }>;
+  touch(deviceId: string): Promise<void>;
+  list(): { deviceId: string; serial: string; profile: string }[];
+}
+
+/** Everything the HTTP and bus adapters use; built once in main.ts. */
+export interface GatewayCore {
+  gatewayId: string;
+  registry: DeviceRegistry;
+  sessions: SessionManager;
+  ops: DeviceOperations;
+  leases: LeaseStore;
+  requester: Requester;
+  events: EventSink;
+  logger: Logger;
+  simulation?: SimulationControl;
+  /** Reset: how long after reinsert the key accepts authenticatorReset (CTAP 2.1 §6.6: 10 s). */
+  resetWindowMs: number;
+}

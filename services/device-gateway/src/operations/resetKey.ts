@@ -1,0 +1,79 @@
+import { deviceEvents, KeywardError } from '@keyward/contracts';
+import { keyKind } from '../domain/deviceFacts.ts';
+import type { GatewayCore } from './gatewayCore.ts';
+import type { KeyTask } from './sessionManager.ts';
+import { toKeywardError } from './toKeywardError.ts';
+
+/** How long the operator has to pull the key out and put it back. */
+export const REINSERT_TIMEOUT_MS = 60_000;
+
+/**
+ * Reset (issue 5 "Reset"): authenticatorReset is only accepted within 10 s of power-up
+ * (CTAP 2.1 §6.6), so the client is told to remove and reinsert the key; the same key is
+ * recognised by its serial when it comes back, reset is sent at once, and the key waits for a
+ * touch. Managed (enterprise) keys first require the admin PIN. A miss fails clearly and can be
+ * retried; the lease (by serial) is held across the reinsert.
+ */
+export function resetKey(
+  core: Omit<GatewayCore, 'sessions'>,
+  options: { adminPin?: string; reinsertTimeoutMs?: number },
+): KeyTask {
+  const { adminPin, reinsertTimeoutMs = REINSERT_TIMEOUT_MS } = options;
+  return async (ctx) => {
+    const { device, session, signal } = ctx;
+    const serial = device.facts.serial;
+    const ref = {
+      gatewayId: core.gatewayId,
+      deviceId: device.key.id,
+      serial,
+      aaguid: device.facts.aaguid,
+    };
+    try {
+      if (keyKind(device.facts) === 'enterprise' && !adminPin) {
+        throw new KeywardError(
+          'VALIDATION_FAILED',
+          'body.adminPin: a managed (enterprise) key requires the admin PIN to be reset',
+          {
+            details: { field: 'adminPin' },
+          },
+        );
+      }
+      ctx.step('reinsert', 'start');
+      ctx.wait('reinsert');
+      const back = await core.registry.waitForSerial(serial, {
+        timeoutMs: reinsertTimeoutMs,
+        signal,
+      });
+      ctx.step('reinsert', 'done');
+      ctx.step('reset', 'start');
+      await core.ops.reset(back.key, {
+        ...(adminPin ? { adminPin } : {}),
+        signal,
+        onTouchNeeded: () => ctx.wait('touch'),
+      });
+      ctx.step('reset', 'done');
+      await core.registry.refresh(back.key.id).catch(() => undefined);
+      await core.events.publish(deviceEvents.reset, {
+        actor: session.actor,
+        subject: serial,
+        data: { ...ref, deviceId: back.key.id, sessionId: session.id },
+      });
+      return { status: 'NOT_CONFIGURED' as const };
+    } catch (error) {
+      const e = toKeywardError(error);
+      await core.events
+        .publish(deviceEvents.resetFailed, {
+          actor: session.actor,
+          subject: serial,
+          data: {
+            ...ref,
+            sessionId: session.id,
+            error: { code: e.code, message: e.message },
+            retryable: true,
+          },
+        })
+        .catch(() => undefined);
+      throw e;
+    }
+  };
+}

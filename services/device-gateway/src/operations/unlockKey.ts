@@ -1,0 +1,86 @@
+import { randomInt } from 'node:crypto';
+import { deviceEvents, KeywardError, policyRequests } from '@keyward/contracts';
+import { keyKind } from '../domain/deviceFacts.ts';
+import type { GatewayCore } from './gatewayCore.ts';
+import type { KeyTask } from './sessionManager.ts';
+import { toKeywardError } from './toKeywardError.ts';
+
+/** Length of a generated unlock PIN when the key's own minimum is lower (digits only). */
+const GENERATED_PIN_LENGTH = 8;
+
+export interface UnlockKeyOptions {
+  adminPin: string;
+  /** A chosen new user PIN; absent = generate a random one. */
+  newPin?: string;
+}
+
+/**
+ * Physical unlock of a PIN-blocked enterprise key (issue 5 "Unlock"): the new user PIN is
+ * first sealed in the policy service's vault (which validates a chosen PIN against the policy),
+ * then set on the key with the admin PIN. Sealing first means a failure never leaves a key
+ * with a PIN nobody knows; re-running the unlock repairs a vault ahead of the key.
+ */
+export function unlockKey(core: Omit<GatewayCore, 'sessions'>, options: UnlockKeyOptions): KeyTask {
+  const { adminPin, newPin } = options;
+  return async (ctx) => {
+    const { device, session, signal } = ctx;
+    const { facts } = device;
+    const ref = {
+      gatewayId: core.gatewayId,
+      deviceId: device.key.id,
+      serial: facts.serial,
+      aaguid: facts.aaguid,
+    };
+    const newPinSource = newPin ? ('chosen' as const) : ('generated' as const);
+    try {
+      if (keyKind(facts) !== 'enterprise') {
+        throw new KeywardError(
+          'UNSUPPORTED',
+          `device ${facts.serial} is a standard key without an admin PIN; only a reset recovers it`,
+        );
+      }
+      const pin =
+        newPin ?? generatePin(Math.max(GENERATED_PIN_LENGTH, facts.info.minPinLength ?? 4));
+      ctx.step('storePin', 'start');
+      const stored = await core.requester.request(
+        policyRequests.pinStore,
+        { serial: facts.serial, aaguid: facts.aaguid, gatewayId: core.gatewayId, userPin: pin },
+        { actor: session.actor },
+      );
+      if (!stored.ok)
+        throw new KeywardError(stored.error.code, `PIN vault: ${stored.error.message}`);
+      ctx.step('storePin', 'done');
+      ctx.step('adminUnlock', 'start');
+      await core.ops.adminUnlock(device.key, { adminPin, newPin: pin, signal });
+      ctx.step('adminUnlock', 'done');
+      await core.registry.refresh(device.key.id).catch(() => undefined);
+      await core.events.publish(deviceEvents.unlocked, {
+        actor: session.actor,
+        subject: facts.serial,
+        data: { ...ref, sessionId: session.id, method: 'admin-pin', newPinSource },
+      });
+      return { unlocked: true, newPinSource };
+    } catch (error) {
+      const e = toKeywardError(error);
+      await core.events
+        .publish(deviceEvents.unlockFailed, {
+          actor: session.actor,
+          subject: facts.serial,
+          data: {
+            ...ref,
+            sessionId: session.id,
+            method: 'admin-pin',
+            error: { code: e.code, message: e.message },
+          },
+        })
+        .catch(() => undefined);
+      throw e;
+    }
+  };
+}
+
+function generatePin(length: number): string {
+  let pin = '';
+  for (let i = 0; i < length; i += 1) pin += String(randomInt(10));
+  return pin;
+}

@@ -1,0 +1,145 @@
+import {
+  type AttestationMaterial,
+  type CtapHidEndpoint,
+  createAuthenticator,
+  createCtapHidEndpoint,
+  type LatencyProfile,
+  PROFILE_NAMES,
+  type PresencePolicy,
+  type ProfileName,
+  type VirtualAuthenticator,
+} from '@keyward/authenticator-sim';
+import { KeywardError } from '@keyward/contracts';
+import { type HidCtapDevice, MemoryHidTransport } from '@keyward/ctap';
+import type { DeviceRegistry } from '../devices/deviceRegistry.ts';
+import type { SimulationControl } from '../operations/gatewayCore.ts';
+
+interface Plugged {
+  deviceId: string;
+  authenticator: VirtualAuthenticator;
+  endpoint: CtapHidEndpoint;
+  device: HidCtapDevice;
+}
+
+export interface SimFleetOptions {
+  registry: DeviceRegistry;
+  presence?: PresencePolicy;
+  latency?: LatencyProfile;
+  /** One attestation PKI shared by the fleet (generating one per key is slow). */
+  attestation?: AttestationMaterial;
+}
+
+/**
+ * Virtual keys plugged into the gateway over the in-memory CTAPHID transport: the real host
+ * framing path of @keyward/ctap talking to @keyward/authenticator-sim. Unplugging closes the
+ * endpoint; reinserting power-cycles the same authenticator (state kept, reset window open).
+ */
+export class SimFleet implements SimulationControl {
+  readonly #o: SimFleetOptions;
+  readonly #plugged = new Map<string, Plugged>();
+  readonly #unplugged = new Map<string, VirtualAuthenticator>();
+  #counter = 0;
+
+  constructor(options: SimFleetOptions) {
+    this.#o = options;
+  }
+
+  /** Parses `3:generic,1:enterprise` (KEYWARD_SIM_DEVICES). */
+  static parseSpec(spec: string): { profile: ProfileName; count: number }[] {
+    return spec
+      .split(',')
+      .map((part) => part.trim())
+      .filter(Boolean)
+      .map((part) => {
+        const [count, profile = 'generic'] = part.includes(':') ? part.split(':') : ['1', part];
+        const n = Number(count);
+        if (
+          !Number.isInteger(n) ||
+          n < 0 ||
+          !(PROFILE_NAMES as readonly string[]).includes(profile)
+        ) {
+          throw new KeywardError(
+            'CONFIG_INVALID',
+            `KEYWARD_SIM_DEVICES: "${part}" is not <count>:<${PROFILE_NAMES.join('|')}>`,
+          );
+        }
+        return { profile: profile as ProfileName, count: n };
+      });
+  }
+
+  list() {
+    return [...this.#plugged.values()].map((p) => ({
+      deviceId: p.deviceId,
+      serial: p.authenticator.serial,
+      profile: p.authenticator.profile.name,
+    }));
+  }
+
+  authenticator(deviceId: string): VirtualAuthenticator {
+    return this.#get(deviceId).authenticator;
+  }
+
+  async plug(options: {
+    profile: string;
+    serial?: string;
+  }): Promise<{ deviceId: string; serial: string }> {
+    const { profile, serial } = options;
+    const existing = serial ? this.#unplugged.get(serial) : undefined;
+    const authenticator =
+      existing ??
+      createAuthenticator({
+        profile: profile as ProfileName,
+        ...(serial ? { serial } : {}),
+        ...(this.#o.presence ? { presence: this.#o.presence } : {}),
+        ...(this.#o.latency ? { latency: this.#o.latency } : {}),
+        ...(this.#o.attestation ? { attestation: this.#o.attestation } : {}),
+      });
+    if (existing) this.#unplugged.delete(existing.serial);
+    return this.#connect(authenticator);
+  }
+
+  async #connect(
+    authenticator: VirtualAuthenticator,
+  ): Promise<{ deviceId: string; serial: string }> {
+    await authenticator.ready();
+    this.#counter += 1;
+    const name = `sim-${this.#counter}`;
+    const endpoint = createCtapHidEndpoint(authenticator);
+    const device = await MemoryHidTransport.open(endpoint, { name });
+    const deviceId = device.descriptor.id;
+    this.#plugged.set(deviceId, { deviceId, authenticator, endpoint, device });
+    await this.#o.registry.attach({ id: deviceId, transport: 'memory', simulated: true, device });
+    return { deviceId, serial: authenticator.serial };
+  }
+
+  async unplug(deviceId: string): Promise<void> {
+    const plugged = this.#get(deviceId);
+    this.#plugged.delete(deviceId);
+    this.#unplugged.set(plugged.authenticator.serial, plugged.authenticator);
+    plugged.endpoint.close();
+    await plugged.device.close().catch(() => undefined);
+    this.#o.registry.detach(deviceId);
+  }
+
+  async reinsert(deviceId: string): Promise<{ deviceId: string }> {
+    const { authenticator } = this.#get(deviceId);
+    await this.unplug(deviceId);
+    this.#unplugged.delete(authenticator.serial);
+    authenticator.powerCycle();
+    return this.#connect(authenticator);
+  }
+
+  async touch(deviceId: string): Promise<void> {
+    this.#get(deviceId).authenticator.touch();
+  }
+
+  async close(): Promise<void> {
+    for (const id of [...this.#plugged.keys()]) await this.unplug(id);
+  }
+
+  #get(deviceId: string): Plugged {
+    const plugged = this.#plugged.get(deviceId);
+    if (!plugged) throw new KeywardError('NOT_FOUND', `no virtual key "${deviceId}" is plugged in`);
+    return plugged;
+  }
+}

@@ -1,0 +1,169 @@
+import { hostname } from 'node:os';
+import { gatewayEvents } from '@keyward/contracts';
+import {
+  createAuth,
+  createEventPublisher,
+  createHttpApp,
+  ensureEventStream,
+  isNatsReachable,
+  type Logger,
+} from '@keyward/service-kit';
+import type { NatsConnection } from '@nats-io/nats-core';
+import { deviceLifecycleEvents } from './bus/deviceLifecycleEvents.ts';
+import { kitRequester } from './bus/kitRequester.ts';
+import type { EventSink, Requester } from './bus/ports.ts';
+import type { GatewayConfig } from './config.ts';
+import { ctapDeviceOperations } from './devices/ctapDeviceOperations.ts';
+import type { DeviceOperations } from './devices/deviceOperations.ts';
+import { DeviceRegistry } from './devices/deviceRegistry.ts';
+import { startWatcherSource } from './devices/watcherSource.ts';
+import { deviceRoutes } from './http/deviceRoutes.ts';
+import { gatewayRoute } from './http/httpApp.ts';
+import { operationRoutes } from './http/operationRoutes.ts';
+import { sessionRoutes } from './http/sessionRoutes.ts';
+import { simulationRoutes } from './http/simulationRoutes.ts';
+import type { GatewayCore } from './operations/gatewayCore.ts';
+import { SessionManager } from './operations/sessionManager.ts';
+import { resumableTasks } from './operations/tasks.ts';
+import { SimFleet } from './sim/simFleet.ts';
+import { JournalStore } from './store/journalStore.ts';
+import { LeaseStore } from './store/leaseStore.ts';
+import { openBuckets } from './store/openBuckets.ts';
+
+export const GATEWAY_VERSION = '0.1.0';
+
+export interface StartGatewayOptions {
+  config: GatewayConfig;
+  nc: NatsConnection;
+  logger: Logger;
+  /** Default: the real CTAP operations. */
+  ops?: DeviceOperations;
+  /** Default: service-kit's publisher / request on `nc`. */
+  events?: EventSink;
+  requester?: Requester;
+  /** Options for virtual keys (bench: latency profile). */
+  sim?: ConstructorParameters<typeof SimFleet>[0] extends infer O
+    ? Partial<Omit<O, 'registry'>>
+    : never;
+}
+
+export interface RunningGateway {
+  core: GatewayCore;
+  sim: SimFleet | undefined;
+  port: number;
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Wires the gateway: KV buckets, registry, sessions, REST, simulation; resumes the journal. */
+export async function startGateway(options: StartGatewayOptions): Promise<RunningGateway> {
+  const { config, nc, logger } = options;
+  const gatewayId =
+    config.GATEWAY_ID ??
+    hostname()
+      .replace(/[^A-Za-z0-9_-]/g, '-')
+      .slice(0, 64);
+  await ensureEventStream(nc);
+  const events =
+    options.events ??
+    createEventPublisher(nc, { source: `keyward/device-gateway/${gatewayId}`, logger });
+  const requester = options.requester ?? kitRequester(nc);
+  const ops = options.ops ?? ctapDeviceOperations();
+  const buckets = await openBuckets(nc, { leaseTtlMs: config.LEASE_TTL_MS });
+  const leases = new LeaseStore({ kv: buckets.leases, ttlMs: config.LEASE_TTL_MS });
+  const journal = new JournalStore({ kv: buckets.journal });
+  const registry = new DeviceRegistry({ operations: ops });
+  const simulationOn = config.KEYWARD_SIM || Boolean(config.KEYWARD_SIM_DEVICES);
+  const sim = simulationOn
+    ? new SimFleet({
+        registry,
+        ...(config.KEYWARD_SIM_PRESENCE === 'manual' ? { presence: { kind: 'manual' } } : {}),
+        ...options.sim,
+      })
+    : undefined;
+  // The core is referenced lazily by the task factory (sessions are part of the core).
+  let core!: GatewayCore;
+  const sessions = new SessionManager({
+    gatewayId,
+    registry,
+    leases,
+    journal,
+    events,
+    logger,
+    tasks: resumableTasks(() => core),
+  });
+  core = {
+    gatewayId,
+    registry,
+    sessions,
+    ops,
+    leases,
+    requester,
+    events,
+    logger,
+    resetWindowMs: 10_000,
+    ...(sim ? { simulation: sim } : {}),
+  };
+  const lifecycle = deviceLifecycleEvents(core);
+
+  const auth = createAuth({
+    issuer: config.AUTH_ISSUER,
+    ...(config.AUTH_JWKS_URL ? { jwksUrl: config.AUTH_JWKS_URL } : {}),
+    ...(config.AUTH_AUDIENCE ? { audience: config.AUTH_AUDIENCE } : {}),
+    permissionsClaim: config.AUTH_PERMISSIONS_CLAIM,
+  });
+  const http = createHttpApp({
+    service: 'device-gateway',
+    version: GATEWAY_VERSION,
+    logger,
+    auth,
+    readiness: async () => ({ nats: await isNatsReachable(nc).catch(() => false) }),
+  });
+  const route = gatewayRoute(http);
+  deviceRoutes(route, core);
+  sessionRoutes(route, core);
+  operationRoutes(route, core);
+  simulationRoutes(route, core);
+
+  const watcher =
+    config.KEYWARD_HID || config.KEYWARD_PCSC
+      ? startWatcherSource({ registry, logger, hid: config.KEYWARD_HID, pcsc: config.KEYWARD_PCSC })
+      : undefined;
+  if (sim && config.KEYWARD_SIM_DEVICES) {
+    for (const { profile, count } of SimFleet.parseSpec(config.KEYWARD_SIM_DEVICES)) {
+      for (let i = 0; i < count; i += 1) await sim.plug({ profile });
+    }
+  }
+  await sessions.resumeFromJournal();
+  const server = await http.listen({ port: config.HTTP_PORT, host: config.HTTP_HOST });
+  const url = `http://${config.HTTP_HOST}:${server.port}`;
+  await events.publish(gatewayEvents.announced, {
+    actor: 'service:device-gateway',
+    data: {
+      gatewayId,
+      host: hostname(),
+      version: GATEWAY_VERSION,
+      restUrl: url,
+      simulation: simulationOn,
+    },
+  });
+  logger.info({ gatewayId, url, simulation: simulationOn }, 'device gateway started');
+  return {
+    core,
+    sim,
+    port: server.port,
+    url,
+    async stop() {
+      await server.close();
+      watcher?.stop();
+      lifecycle.stop();
+      await sim?.close();
+      await events
+        .publish(gatewayEvents.stopped, {
+          actor: 'service:device-gateway',
+          data: { gatewayId, reason: 'shutdown' },
+        })
+        .catch(() => undefined);
+    },
+  };
+}
