@@ -23,6 +23,11 @@ export interface VerifyMdsBlobOptions {
   roots: (string | Uint8Array)[];
   /** Current time (injected). */
   now: Date;
+  /**
+   * Accept a BLOB whose nextUpdate has passed. Only for re-checking the cached last good BLOB at
+   * start, so a service restarted while the MDS is unreachable keeps what it trusted. Default false.
+   */
+  allowExpired?: boolean;
 }
 
 export type VerifyMdsBlobResult =
@@ -77,6 +82,7 @@ export async function verifyMdsBlob({
   blob,
   roots,
   now,
+  allowExpired = false,
 }: VerifyMdsBlobOptions): Promise<VerifyMdsBlobResult> {
   let header: ReturnType<typeof decodeProtectedHeader>;
   try {
@@ -131,7 +137,7 @@ export async function verifyMdsBlob({
     );
   }
   const today = now.toISOString().slice(0, 10);
-  if (parsed.data.nextUpdate < today) {
+  if (!allowExpired && parsed.data.nextUpdate < today) {
     return fail(
       'MDS_BLOB_EXPIRED',
       `BLOB nextUpdate ${parsed.data.nextUpdate} has passed (today ${today}); fetch a newer BLOB`,

@@ -1,0 +1,64 @@
+import type { Permission } from '@keyward/contracts';
+import type { HttpApp } from '@keyward/service-kit';
+import { z } from 'zod';
+import type { PolicyServiceDeps } from '../service/deps.ts';
+import { PIN_READ_PERMISSION, readPins } from '../service/pins.ts';
+import { issueUnlockResponse } from '../service/unlock.ts';
+
+const serialParams = z.object({ serial: z.string().min(1).max(128) });
+
+/** Per-device secrets: initial PIN reads (one permission per kind) and remote unlock. */
+export function registerDeviceRoutes(http: HttpApp, deps: PolicyServiceDeps): void {
+  for (const kind of ['user', 'admin'] as const) {
+    http.route(
+      {
+        method: 'get',
+        path: `/devices/:serial/pins/${kind}`,
+        summary: `Initial ${kind} PIN of a device (audited as keyward.pin.read)`,
+        tags: ['pins'],
+        permission: PIN_READ_PERMISSION[kind],
+        params: serialParams,
+        responses: {
+          200: z.object({
+            serial: z.string(),
+            userPin: z.string().optional(),
+            adminPin: z.string().optional(),
+          }),
+        },
+      },
+      async ({ params }, ctx) => {
+        const pins = await readPins(deps, {
+          serial: params.serial,
+          which: kind,
+          permissions: [...(ctx.principal?.permissions ?? [])] as Permission[],
+          actor: ctx.actor,
+        });
+        return kind === 'user'
+          ? { serial: params.serial, userPin: pins.userPin }
+          : { serial: params.serial, adminPin: pins.adminPin };
+      },
+    );
+  }
+
+  http.route(
+    {
+      method: 'post',
+      path: '/devices/:serial/unlock-response',
+      summary: 'Remote-unlock response for the challenge a locked key shows (audited)',
+      tags: ['unlock'],
+      permission: 'device:unlock',
+      params: serialParams,
+      body: z.object({
+        challenge: z.string().regex(/^[0-9a-fA-F]{32}$/, 'expected 16 bytes as 32 hex characters'),
+      }),
+      responses: { 200: z.object({ response: z.string() }) },
+    },
+    async ({ params, body }, ctx) =>
+      issueUnlockResponse(deps, {
+        serial: params.serial,
+        challenge: body.challenge,
+        permissions: [...(ctx.principal?.permissions ?? [])] as Permission[],
+        actor: ctx.actor,
+      }),
+  );
+}

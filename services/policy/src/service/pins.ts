@@ -1,0 +1,125 @@
+import { KeywardError, type Permission, policyEvents } from '@keyward/contracts';
+import { openSecret, sealSecret } from '../domain/vault/vaultCrypto.ts';
+import type { PolicyServiceDeps } from './deps.ts';
+import { assertPinAllowed } from './secretsFor.ts';
+
+type PinKind = 'user' | 'admin';
+
+/** Which permission reads which PIN (design.md "Security"). */
+export const PIN_READ_PERMISSION = {
+  user: 'device:userpin:read',
+  admin: 'device:adminpin:read',
+} as const satisfies Record<PinKind, Permission>;
+
+const VAULT_KIND = { user: 'userPin', admin: 'adminPin' } as const;
+
+export interface ReadPinsOptions {
+  serial: string;
+  which: PinKind | 'both';
+  permissions: readonly Permission[];
+  actor: string;
+  gatewayId?: string;
+}
+
+/**
+ * Open the requested initial PINs the caller may read. Every answer, including a refusal, is an
+ * audited keyward.pin.read event naming the kinds granted and denied (never a PIN).
+ */
+export async function readPins(
+  deps: PolicyServiceDeps,
+  { serial, which, permissions, actor, gatewayId }: ReadPinsOptions,
+): Promise<{ userPin?: string; adminPin?: string; denied: PinKind[] }> {
+  const requested: PinKind[] = which === 'both' ? ['user', 'admin'] : [which];
+  const allowed = requested.filter((k) => permissions.includes(PIN_READ_PERMISSION[k]));
+  const denied = requested.filter((k) => !allowed.includes(k));
+  const audit = (granted: PinKind[]) =>
+    deps.events.publish(policyEvents.pinRead, {
+      actor,
+      subject: serial,
+      data: { serial, requested: which, granted, denied, ...(gatewayId ? { gatewayId } : {}) },
+    });
+
+  if (allowed.length === 0) {
+    await audit([]);
+    throw new KeywardError(
+      'FORBIDDEN',
+      `reading the ${which} PIN needs ${requested.map((k) => PIN_READ_PERMISSION[k]).join(' and ')}`,
+      { details: { required: requested.map((k) => PIN_READ_PERMISSION[k]) } },
+    );
+  }
+  const reply: { userPin?: string; adminPin?: string; denied: PinKind[] } = { denied };
+  const granted: PinKind[] = [];
+  for (const kind of allowed) {
+    const record = await deps.vault.get(serial, VAULT_KIND[kind]);
+    if (!record) continue;
+    const pin = openSecret({
+      kek: deps.kek,
+      serial,
+      kind: VAULT_KIND[kind],
+      record: record.sealed,
+    });
+    if (kind === 'user') reply.userPin = pin;
+    else reply.adminPin = pin;
+    granted.push(kind);
+  }
+  if (granted.length === 0) {
+    throw new KeywardError(
+      'NOT_FOUND',
+      `no ${allowed.join(' or ')} PIN stored for serial ${serial}`,
+      { details: { serial, kinds: allowed } },
+    );
+  }
+  await audit(granted);
+  return reply;
+}
+
+export interface StorePinsOptions {
+  serial: string;
+  aaguid?: string;
+  policyId?: string;
+  gatewayId?: string;
+  userPin?: string;
+  adminPin?: string;
+  actor: string;
+}
+
+/** keyward.policy.pin.store: seal PINs chosen outside a plan; a user PIN is checked first. */
+export async function storePins(
+  deps: PolicyServiceDeps,
+  { serial, aaguid, policyId, gatewayId, userPin, adminPin, actor }: StorePinsOptions,
+): Promise<{ stored: PinKind[] }> {
+  if (userPin === undefined && adminPin === undefined) {
+    throw new KeywardError('VALIDATION_FAILED', 'userPin or adminPin: at least one is required');
+  }
+  if (userPin !== undefined && policyId !== undefined) {
+    assertPinAllowed(await deps.policies.get(policyId), userPin);
+  }
+  const stored: PinKind[] = [];
+  for (const [kind, secret] of [
+    ['user', userPin],
+    ['admin', adminPin],
+  ] as const) {
+    if (secret === undefined) continue;
+    const vaultKind = VAULT_KIND[kind];
+    await deps.vault.put({
+      serial,
+      kind: vaultKind,
+      sealed: sealSecret({ kek: deps.kek, serial, kind: vaultKind, secret }),
+      ...(policyId ? { policyId } : {}),
+      ...(aaguid ? { aaguid } : {}),
+    });
+    stored.push(kind);
+  }
+  await deps.events.publish(policyEvents.pinStored, {
+    actor,
+    subject: serial,
+    data: {
+      serial,
+      kinds: stored,
+      ...(aaguid ? { aaguid } : {}),
+      ...(policyId ? { policyId } : {}),
+      ...(gatewayId ? { gatewayId } : {}),
+    },
+  });
+  return { stored };
+}

@@ -1,0 +1,48 @@
+import { KeywardError, type Permission, policyEvents } from '@keyward/contracts';
+import { computeUnlockResponse } from '../domain/unlock/unlockResponse.ts';
+import { openSecretBytes } from '../domain/vault/vaultCrypto.ts';
+import type { PolicyServiceDeps } from './deps.ts';
+
+export interface UnlockResponseOptions {
+  serial: string;
+  /** 16 bytes as hex, as the locked key shows it. */
+  challenge: string;
+  permissions: readonly Permission[];
+  actor: string;
+  gatewayId?: string;
+}
+
+/** Remote unlock: answer a locked key's challenge from its sealed unlock secret; audited. */
+export async function issueUnlockResponse(
+  deps: PolicyServiceDeps,
+  { serial, challenge, permissions, actor, gatewayId }: UnlockResponseOptions,
+): Promise<{ response: string }> {
+  if (!permissions.includes('device:unlock')) {
+    throw new KeywardError('FORBIDDEN', 'a remote-unlock response needs device:unlock', {
+      details: { required: ['device:unlock'] },
+    });
+  }
+  const record = await deps.vault.get(serial, 'unlockSecret');
+  if (!record) {
+    throw new KeywardError('NOT_FOUND', `no remote-unlock secret stored for serial ${serial}`, {
+      details: { serial },
+    });
+  }
+  const unlockSecret = openSecretBytes({
+    kek: deps.kek,
+    serial,
+    kind: 'unlockSecret',
+    record: record.sealed,
+  });
+  const response = computeUnlockResponse({
+    unlockSecret,
+    challenge: Buffer.from(challenge, 'hex'),
+  });
+  unlockSecret.fill(0);
+  await deps.events.publish(policyEvents.unlockResponseIssued, {
+    actor,
+    subject: serial,
+    data: { serial, ...(gatewayId ? { gatewayId } : {}) },
+  });
+  return { response: response.toString('hex') };
+}

@@ -1,0 +1,129 @@
+import { randomUUID } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import {
+  connectMongo,
+  connectNats,
+  createAuth,
+  createEventPublisher,
+  createHttpApp,
+  ensureEventStream,
+  isMongoReachable,
+  isNatsReachable,
+  type Logger,
+  serveRequests,
+  stopAll,
+} from '@keyward/service-kit';
+import { policyRequestHandlers } from './bus/handlers.ts';
+import { type PolicyConfig, splitPem } from './config.ts';
+import { registerDeviceRoutes } from './http/deviceRoutes.ts';
+import { registerMdsRoutes } from './http/mdsRoutes.ts';
+import { registerPolicyRoutes } from './http/policyRoutes.ts';
+import type { PolicyServiceDeps } from './service/deps.ts';
+import { MdsTrust } from './service/mdsTrust.ts';
+import { MdsStore } from './store/mdsStore.ts';
+import { defineModels, ensureIndexes } from './store/models.ts';
+import { PolicyStore } from './store/policyStore.ts';
+import { VaultStore } from './store/vaultStore.ts';
+
+export interface StartPolicyOptions {
+  config: PolicyConfig;
+  logger: Logger;
+  /** Default the system clock; tests inject a frozen one. */
+  now?: () => Date;
+}
+
+export interface RunningPolicy {
+  port: number;
+  deps: PolicyServiceDeps;
+  stop(): Promise<void>;
+}
+
+/** Wires the policy service: NATS → Mongo → MDS → HTTP (9401) → request handlers. */
+export async function startPolicy({
+  config,
+  logger,
+  now = () => new Date(),
+}: StartPolicyOptions): Promise<RunningPolicy> {
+  const nc = await connectNats({ url: config.NATS_URL, name: config.SERVICE_NAME, logger });
+  await ensureEventStream(nc);
+  const connection = await connectMongo({
+    url: config.MONGO_URL,
+    dbName: config.MONGO_DB ?? `keyward-${config.SERVICE_NAME}`,
+    logger,
+  });
+  const models = defineModels(connection);
+  await ensureIndexes(models);
+
+  const roots = config.MDS_ROOT_CERT_PATH
+    ? splitPem(await readFile(config.MDS_ROOT_CERT_PATH, 'utf8'))
+    : [];
+  const mds = new MdsTrust({
+    roots,
+    ...((config.MDS_BLOB_PATH ?? config.MDS_BLOB_URL)
+      ? { source: (config.MDS_BLOB_PATH ?? config.MDS_BLOB_URL) as string }
+      : {}),
+    store: new MdsStore(models),
+    logger: logger.child({ component: 'mds' }),
+    now,
+  });
+  await mds.init();
+  const source = config.MDS_BLOB_PATH ?? config.MDS_BLOB_URL;
+  const refreshMds = () =>
+    mds.refresh().catch((err) => logger.warn({ err }, 'MDS refresh failed; last good BLOB kept'));
+  if (source && roots.length > 0) await refreshMds();
+  const timer = setInterval(refreshMds, config.MDS_REFRESH_HOURS * 3_600_000);
+  timer.unref();
+
+  const deps: PolicyServiceDeps = {
+    policies: new PolicyStore(models, now),
+    vault: new VaultStore(models, now),
+    mds,
+    events: createEventPublisher(nc, { source: `keyward/${config.SERVICE_NAME}`, logger }),
+    kek: config.KEYWARD_KEK,
+    logger,
+    now,
+    newId: () => randomUUID(),
+  };
+
+  const http = createHttpApp({
+    service: config.SERVICE_NAME,
+    logger,
+    auth: createAuth({
+      issuer: config.AUTH_ISSUER,
+      ...(config.AUTH_JWKS_URL ? { jwksUrl: config.AUTH_JWKS_URL } : {}),
+      ...(config.AUTH_AUDIENCE ? { audience: config.AUTH_AUDIENCE } : {}),
+      permissionsClaim: config.AUTH_PERMISSIONS_CLAIM,
+    }),
+    readiness: async () => ({
+      nats: await isNatsReachable(nc),
+      mongo: await isMongoReachable(connection),
+    }),
+  });
+  registerPolicyRoutes(http, deps);
+  registerDeviceRoutes(http, deps);
+  registerMdsRoutes(http, deps);
+  const server = await http.listen({ port: config.HTTP_PORT, host: config.HTTP_HOST });
+  const requests = await serveRequests(nc, {
+    service: config.SERVICE_NAME,
+    version: '0.1.0',
+    description: 'Keyward policies, configuration plans, attestation trust and PIN vault',
+    logger,
+    handlers: policyRequestHandlers(deps),
+  });
+
+  return {
+    port: server.port,
+    deps,
+    stop: () =>
+      stopAll(
+        [
+          { name: 'http', stop: () => server.close() },
+          { name: 'requests', stop: () => requests.stop() },
+          { name: 'mds refresh', stop: async () => clearInterval(timer) },
+          { name: 'nats', stop: () => nc.drain() },
+          { name: 'mongo', stop: () => connection.close() },
+        ],
+        logger,
+      ),
+  };
+}
