@@ -2,19 +2,22 @@ import { createHash } from 'node:crypto';
 import { canonicalJson } from '../canonicalJson.ts';
 import type { AuditContent, ChainHead, ChainLink } from './types.ts';
 
-/** The fields of a record the chain hash covers, in a form that survives any store round trip. */
+/**
+ * The fields of a record the chain hash covers, in a form that survives any store round trip
+ * (a store may drop a null member: absent and null hash alike).
+ */
 export function hashedContent(record: AuditContent): Record<string, unknown> {
   return {
     eventId: record.eventId,
     type: record.type,
     source: record.source,
-    subject: record.subject,
+    subject: record.subject ?? null,
     time: record.time.toISOString(),
     actor: record.actor,
     dataJson: record.dataJson,
-    serial: record.serial,
-    user: record.user,
-    gatewayId: record.gatewayId,
+    serial: record.serial ?? null,
+    user: record.user ?? null,
+    gatewayId: record.gatewayId ?? null,
     partition: record.partition,
     streamSeq: record.streamSeq,
   };

@@ -1,0 +1,191 @@
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { reportingRequests } from '@keyward/contracts';
+import { request } from '@keyward/service-kit';
+import { type MongoServer, startMongo } from '@keyward/test-harness';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createModels } from '../src/store/models.ts';
+import { lifecycleBurst, shuffle } from './fixtures.ts';
+import { type ReportingProcess, spawnReporting, waitFor } from './reportingProcess.ts';
+import { expectedInventory, liveInventory, type Stack, startStack } from './stack.ts';
+
+let db: MongoServer;
+beforeAll(async () => {
+  db = await startMongo();
+});
+afterAll(async () => {
+  await db?.stop();
+});
+
+describe('reporting service on real NATS and database', () => {
+  let stack: Stack;
+  let reporting: ReportingProcess;
+  const events = lifecycleBurst({ keys: 20 });
+
+  beforeAll(async () => {
+    stack = await startStack(db);
+    reporting = await spawnReporting(stack.env);
+  });
+  afterAll(async () => {
+    await reporting?.proc.stop();
+    await stack?.stop();
+  });
+
+  const get = (path: string, permissions?: string[]) =>
+    fetch(`${reporting.baseUrl}${path}`, {
+      headers: {
+        authorization: `Bearer ${stack.issuer.token(permissions ? { permissions } : {})}`,
+      },
+    });
+
+  it('stores a burst with duplicates and out-of-order delivery exactly once and projects the right inventory', {
+    timeout: 120_000,
+  }, async () => {
+    const duplicates = new Set(events.filter((_, i) => i % 3 === 0));
+    for (const event of shuffle([...events, ...duplicates], 3)) {
+      const second =
+        duplicates.has(event) && (await stack.models.audit.exists({ eventId: event.id })) !== null;
+      await stack.publish(event, { duplicate: second || duplicates.has(event) });
+    }
+    await waitFor('the burst to be consumed', () => stack.drained('reporting'));
+
+    expect(await stack.models.audit.countDocuments()).toBe(events.length);
+    const stored = new Set(
+      (await stack.models.audit.find({}, { eventId: 1 }).lean()).map((r) => r.eventId),
+    );
+    expect(stored).toEqual(new Set(events.map((e) => e.id)));
+    expect(await liveInventory(stack.models)).toEqual(expectedInventory(events));
+
+    const reply = await request(
+      stack.nc,
+      reportingRequests.inventoryGet,
+      { serials: ['SN-00000', 'SN-00001', 'nope'] },
+      { timeoutMs: 5_000 },
+    );
+    expect(reply).toMatchObject({
+      ok: true,
+      data: {
+        devices: [
+          { serial: 'SN-00000', status: 'CONFIGURED', policyId: 'p-strict', policyVersion: 3 },
+          { serial: 'SN-00001', status: 'CONFIGURED', policyId: 'p-std' },
+        ],
+      },
+    });
+  });
+
+  it('serves the audit trail and inventory over REST with permissions checked', async () => {
+    const page = await get('/audit?serial=SN-00003&limit=2');
+    expect(page.status).toBe(200);
+    const body = (await page.json()) as { items: { serial: string }[]; nextCursor: string | null };
+    expect(body.items).toHaveLength(2);
+    expect(body.nextCursor).not.toBeNull();
+    expect((await get('/audit', ['device:read'])).status).toBe(403);
+    expect((await fetch(`${reporting.baseUrl}/audit`)).status).toBe(401);
+    expect((await get('/audit?from=yesterday')).status).toBe(400);
+
+    const enrolled = (await (await get('/inventory?status=ENROLLED')).json()) as {
+      items: { serial: string }[];
+    };
+    expect(enrolled.items.map((d) => d.serial)).toEqual([
+      'SN-00003',
+      'SN-00006',
+      'SN-00009',
+      'SN-00012',
+      'SN-00018',
+    ]);
+  });
+
+  it('streams reports as CSV and JSON and audits each download', async () => {
+    const csv = await get('/reports/devices-by?format=csv&by=status');
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(await csv.text()).toBe('by,key,count\r\nstatus,CONFIGURED,15\r\nstatus,ENROLLED,5\r\n');
+    const exported = (await (
+      await get('/inventory/export?format=json&status=ENROLLED')
+    ).json()) as { serial: string }[];
+    expect(exported).toHaveLength(5);
+    expect((await get('/reports/devices', ['device:read'])).status).toBe(403);
+    await waitFor(
+      'the download events to be audited',
+      async () =>
+        (await stack.models.audit.countDocuments({ type: 'keyward.report.downloaded' })) === 2,
+    );
+  });
+
+  it('rebuilds the inventory from the stream, equal to the live projection', {
+    timeout: 60_000,
+  }, async () => {
+    const cli = fileURLToPath(new URL('../src/cli/rebuild.ts', import.meta.url));
+    const { stdout } = await promisify(execFile)(
+      process.execPath,
+      ['--import', 'tsx', cli, '--collection', 'inventory_rebuilt'],
+      {
+        env: { ...process.env, ...stack.env, LOG_LEVEL: 'warn' },
+      },
+    );
+    const result = JSON.parse(stdout) as { devices: number; events: number };
+    expect(result.devices).toBe(20);
+    const rebuilt = createModels({
+      connection: stack.connection,
+      inventoryCollection: 'inventory_rebuilt',
+    });
+    expect(await liveInventory(rebuilt)).toEqual(await liveInventory(stack.models));
+  });
+
+  it('verify points at an audit record modified directly in the database', async () => {
+    const ok = (await (await get('/audit/verify')).json()) as { ok: boolean };
+    expect(ok.ok).toBe(true);
+    const victim = await stack.models.audit
+      .findOne({ partition: 'device', 'chain.index': 7 })
+      .lean();
+    await stack.models.audit.collection.updateOne(
+      { eventId: victim!.eventId },
+      { $set: { dataJson: '{"serial":"forged"}' } },
+    );
+    const verdict = (await (await get('/audit/verify?partition=device')).json()) as {
+      ok: boolean;
+      partitions: { broken?: { reason: string; eventId: string; index: number } }[];
+    };
+    expect(verdict.ok).toBe(false);
+    expect(verdict.partitions[0]!.broken).toMatchObject({
+      reason: 'HASH_MISMATCH',
+      index: 7,
+      eventId: victim!.eventId,
+    });
+  });
+});
+
+describe('reporting killed mid-burst', () => {
+  it('a new instance catches up with nothing lost or doubled', async () => {
+    const stack = await startStack(db);
+    try {
+      const events = lifecycleBurst({ keys: 60 });
+      const first = await spawnReporting(stack.env);
+      const half = Math.floor(events.length / 2);
+      for (const e of events.slice(0, half)) await stack.publish(e);
+      await waitFor(
+        'the first instance to be mid-burst',
+        async () => (await stack.models.audit.countDocuments()) >= 20,
+      );
+      await first.kill();
+      const storedAtKill = await stack.models.audit.countDocuments();
+      expect(storedAtKill).toBeLessThan(events.length);
+      for (const e of events.slice(half)) await stack.publish(e);
+
+      const second = await spawnReporting(stack.env);
+      try {
+        await waitFor('the second instance to catch up', () => stack.drained('reporting'));
+        expect(await stack.models.audit.countDocuments()).toBe(events.length);
+        expect(await liveInventory(stack.models)).toEqual(expectedInventory(events));
+        const verify = await fetch(`${second.baseUrl}/audit/verify`, {
+          headers: { authorization: `Bearer ${stack.issuer.token()}` },
+        });
+        expect(await verify.json()).toMatchObject({ ok: true });
+      } finally {
+        await second.proc.stop();
+      }
+    } finally {
+      await stack.stop();
+    }
+  }, 180_000);
+});
