@@ -30,6 +30,9 @@ const GONE_CODES = new Set([
   0x80100009, // SCARD_E_UNKNOWN_READER
   0x8010001d, // SCARD_E_NO_SERVICE
   0x80100003, // SCARD_E_INVALID_HANDLE
+  // A contactless card (and vpcd's virtual one) leaving mid-APDU fails the transaction; its
+  // session is lost with its power, so this is "gone" too.
+  0x80100016, // SCARD_E_NOT_TRANSACTED
 ]);
 const SHARING_VIOLATION = 0x8010000b;
 const SCARD_E_TIMEOUT = 0x8010000a;

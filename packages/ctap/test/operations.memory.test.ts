@@ -1,0 +1,3 @@
+import { operationSuite } from './operationsSuite.ts';
+
+operationSuite('memory', () => undefined);
