@@ -141,7 +141,7 @@ export class PolicyStore {
       head = await this.#m.PolicyHead.findOneAndUpdate(
         { _id: id, version: fromVersion },
         { $set: { version, name: content.name, content, updatedAt: now, updatedBy: actor } },
-        { new: true, lean: true },
+        { returnDocument: 'after', lean: true },
       );
     } catch (error) {
       if (isDuplicateKey(error)) {

@@ -1,0 +1,226 @@
+import { policyRequests } from '@keyward/contracts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type PolicyStack, startPolicyStack } from './support/stack.ts';
+
+let stack: PolicyStack;
+let writer: string;
+let reader: string;
+
+beforeAll(async () => {
+  stack = await startPolicyStack();
+  writer = stack.token(['policy:write', 'device:read'], 'alice');
+  reader = stack.token(['device:read'], 'bob');
+});
+afterAll(async () => {
+  await stack?.stop();
+});
+
+const body = (name: string, extra: Record<string, unknown> = {}) => ({
+  name,
+  pin: { minLength: 6, generatedLength: 8 },
+  ...extra,
+});
+
+describe('policy CRUD and versioning over REST', () => {
+  it('creates version 1, readable by id, in the list, and announced as policy.created', async () => {
+    const created = await stack.http('POST', '/policies', {
+      token: writer,
+      body: body('Create me'),
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ name: 'Create me', version: 1, updatedBy: 'user:alice' });
+    const id = created.body.id;
+    expect((await stack.http('GET', `/policies/${id}`, { token: reader })).body).toEqual(
+      created.body,
+    );
+    const list = await stack.http('GET', '/policies', { token: reader });
+    expect(list.body.policies.map((p: { id: string }) => p.id)).toContain(id);
+    expect(
+      stack.events.filter((e) => e.type === 'keyward.policy.created' && e.data.policyId === id),
+    ).toEqual([
+      expect.objectContaining({
+        subject: 'keyward.evt.policy.created',
+        actor: 'user:alice',
+        data: { policyId: id, name: 'Create me', version: 1 },
+      }),
+    ]);
+  });
+
+  it('updates with the current version, keeps history, and refuses a stale version with 409', async () => {
+    const { body: v1 } = await stack.http('POST', '/policies', {
+      token: writer,
+      body: body('Versioned'),
+    });
+    const update = await stack.http('PUT', `/policies/${v1.id}`, {
+      token: writer,
+      body: { ...body('Versioned', { key: { alwaysUv: true } }), expectedVersion: 1 },
+    });
+    expect(update.status).toBe(200);
+    expect(update.body.version).toBe(2);
+    expect(update.body.key.alwaysUv).toBe(true);
+
+    const stale = await stack.http('PUT', `/policies/${v1.id}`, {
+      token: writer,
+      body: { ...body('Versioned', { description: 'late' }), expectedVersion: 1 },
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error).toMatchObject({
+      code: 'CONFLICT',
+      message: `policy ${v1.id} is at version 2, the change was based on version 1`,
+    });
+
+    const old = await stack.http('GET', `/policies/${v1.id}?version=1`, { token: reader });
+    expect(old.body).toMatchObject({ version: 1, key: { residentKey: 'preferred' } });
+    expect(old.body.key.alwaysUv).toBeUndefined();
+    const history = await stack.http('GET', `/policies/${v1.id}/versions`, { token: reader });
+    expect(history.body.versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
+    const updated = stack.events.find(
+      (e) => e.type === 'keyward.policy.updated' && e.data.policyId === v1.id,
+    );
+    expect(updated?.data).toEqual({
+      policyId: v1.id,
+      name: 'Versioned',
+      version: 2,
+      changedFields: ['key'],
+    });
+  });
+
+  it('treats re-sending the current content as a no-op (same version, no event)', async () => {
+    const { body: v1 } = await stack.http('POST', '/policies', {
+      token: writer,
+      body: body('Idempotent'),
+    });
+    const again = await stack.http('PUT', `/policies/${v1.id}`, {
+      token: writer,
+      body: { ...body('Idempotent'), expectedVersion: 1 },
+    });
+    expect(again.body.version).toBe(1);
+    expect(
+      stack.events.some((e) => e.type === 'keyward.policy.updated' && e.data.policyId === v1.id),
+    ).toBe(false);
+  });
+
+  it('lets exactly one of two concurrent updates from the same version win', async () => {
+    const { body: v1 } = await stack.http('POST', '/policies', {
+      token: writer,
+      body: body('Race'),
+    });
+    const results = await Promise.all(
+      ['a', 'b', 'c'].map((d) =>
+        stack.http('PUT', `/policies/${v1.id}`, {
+          token: writer,
+          body: { ...body('Race', { description: d }), expectedVersion: 1 },
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409, 409]);
+    const head = await stack.http('GET', `/policies/${v1.id}`, { token: reader });
+    expect(head.body.version).toBe(2);
+    const winner = results.find((r) => r.status === 200)!.body.description;
+    expect(head.body.description).toBe(winner);
+  });
+
+  it('deletes with the current version only; history stays readable; then 404', async () => {
+    const { body: v1 } = await stack.http('POST', '/policies', {
+      token: writer,
+      body: body('Delete me'),
+    });
+    expect(
+      (await stack.http('DELETE', `/policies/${v1.id}?expectedVersion=2`, { token: writer }))
+        .status,
+    ).toBe(409);
+    expect(
+      (await stack.http('DELETE', `/policies/${v1.id}?expectedVersion=1`, { token: writer }))
+        .status,
+    ).toBe(200);
+    const gone = await stack.http('GET', `/policies/${v1.id}`, { token: reader });
+    expect(gone.status).toBe(404);
+    expect(gone.body.error).toMatchObject({
+      code: 'NOT_FOUND',
+      message: `policy ${v1.id} not found`,
+    });
+    expect(
+      (await stack.http('GET', `/policies/${v1.id}?version=1`, { token: reader })).body.name,
+    ).toBe('Delete me');
+    expect(
+      stack.events.some((e) => e.type === 'keyward.policy.deleted' && e.data.policyId === v1.id),
+    ).toBe(true);
+  });
+
+  it('answers 400 naming the field for bad input, and for contradictions', async () => {
+    const bad = await stack.http('POST', '/policies', {
+      token: writer,
+      body: { name: 'Bad', pin: { minLength: 2 } },
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error.code).toBe('VALIDATION_FAILED');
+    expect(bad.body.error.message).toContain('body.pin.minLength');
+    const contradiction = await stack.http('POST', '/policies', {
+      token: writer,
+      body: body('Contradiction', { key: { minPinLength: 10 } }),
+    });
+    expect(contradiction.status).toBe(400);
+    expect(contradiction.body.error.message).toMatch(
+      /^key\.minPinLength: was 10, but pin\.minLength is 6/,
+    );
+    expect(contradiction.body.error.details.issues).toEqual([
+      { path: 'key.minPinLength', message: expect.any(String) },
+    ]);
+  });
+
+  it('refuses a second policy with the same name (409)', async () => {
+    await stack.http('POST', '/policies', { token: writer, body: body('Unique') });
+    const dup = await stack.http('POST', '/policies', { token: writer, body: body('Unique') });
+    expect(dup.status).toBe(409);
+    expect(dup.body.error.message).toBe('a policy named "Unique" already exists');
+  });
+
+  it('checks permissions: 401 without a token, 403 for a reader writing', async () => {
+    expect((await stack.http('GET', '/policies')).status).toBe(401);
+    const forbidden = await stack.http('POST', '/policies', { token: reader, body: body('Nope') });
+    expect(forbidden.status).toBe(403);
+    expect(
+      (await stack.http('DELETE', '/policies/x?expectedVersion=1', { token: reader })).status,
+    ).toBe(403);
+  });
+
+  it('serves keyward.policy.get on NATS, latest or by version, and NOT_FOUND', async () => {
+    const { body: v1 } = await stack.http('POST', '/policies', {
+      token: writer,
+      body: body('Over NATS'),
+    });
+    await stack.http('PUT', `/policies/${v1.id}`, {
+      token: writer,
+      body: { ...body('Over NATS', { description: 'v2' }), expectedVersion: 1 },
+    });
+    expect(await stack.call(policyRequests.get, { policyId: v1.id })).toMatchObject({
+      ok: true,
+      data: { version: 2, description: 'v2' },
+    });
+    expect(await stack.call(policyRequests.get, { policyId: v1.id, version: 1 })).toMatchObject({
+      ok: true,
+      data: { version: 1, description: '' },
+    });
+    expect(await stack.call(policyRequests.get, { policyId: 'missing' })).toMatchObject({
+      ok: false,
+      error: { code: 'NOT_FOUND' },
+    });
+  });
+
+  it('documents every route in /openapi.json', async () => {
+    const doc = await stack.http('GET', '/openapi.json');
+    expect(Object.keys(doc.body.paths)).toEqual(
+      expect.arrayContaining([
+        '/policies',
+        '/policies/{id}',
+        '/policies/{id}/versions',
+        '/devices/{serial}/pins/user',
+        '/devices/{serial}/pins/admin',
+        '/devices/{serial}/unlock-response',
+        '/mds',
+        '/mds/entries/{aaguid}',
+        '/mds/refresh',
+      ]),
+    );
+  });
+});
