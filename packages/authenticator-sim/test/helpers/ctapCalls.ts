@@ -14,9 +14,11 @@ import {
   padPin,
   pinHash,
 } from '@keyward/ctap/internal';
+import { Decoder } from 'cbor-x';
 import type { VirtualAuthenticator } from '../../src/index.ts';
 
-export type Reply = { status: number; body: CborMap | undefined; raw: Uint8Array };
+/** body is an empty map when the response carried no CBOR. */
+export type Reply = { status: number; body: CborMap; raw: Uint8Array };
 
 export async function call(
   auth: VirtualAuthenticator,
@@ -28,7 +30,7 @@ export async function call(
   const raw = await auth.handleCbor(cmd, payload, options);
   return {
     status: raw[0]!,
-    body: raw.length > 1 ? decodeCtapMap(raw.subarray(1)) : undefined,
+    body: raw.length > 1 ? decodeCtapMap(raw.subarray(1)) : new Map(),
     raw,
   };
 }
@@ -46,7 +48,7 @@ export async function pinSession(auth: VirtualAuthenticator, version: 1 | 2): Pr
   const r = await call(auth, 0x06, m([1, version], [2, 0x02]));
   if (r.status !== 0) throw new Error(`getKeyAgreement failed: 0x${r.status.toString(16)}`);
   const protocol = PIN_PROTOCOLS[version];
-  const { keyAgreement, sharedSecret } = encapsulate(protocol, r.body!.get(1) as CborMap);
+  const { keyAgreement, sharedSecret } = encapsulate(protocol, r.body.get(1) as CborMap);
   return { protocol, keyAgreement, sharedSecret };
 }
 
@@ -104,7 +106,7 @@ export async function getToken(
   if (options.rpId !== undefined) params.set(10, options.rpId);
   const r = await call(auth, 0x06, params);
   if (r.status !== 0) return { status: r.status, session };
-  const token = session.protocol.decrypt(session.sharedSecret, r.body!.get(2) as Uint8Array);
+  const token = session.protocol.decrypt(session.sharedSecret, r.body.get(2) as Uint8Array);
   return { status: 0, token, session };
 }
 
@@ -193,4 +195,11 @@ export function parseAuthData(authData: Uint8Array) {
     credentialId = authData.subarray(55, 55 + len);
   }
   return { rpIdHash: authData.subarray(0, 32), flags, signCount, aaguid, credentialId };
+}
+
+const sequenceDecoder = new Decoder({ mapsAsObjects: false, useRecords: false });
+
+/** Decodes concatenated CBOR items (COSE key ‖ extensions inside authData). */
+export function decodeSequence(bytes: Uint8Array): unknown[] {
+  return sequenceDecoder.decodeMultiple(bytes) as unknown[];
 }
