@@ -194,13 +194,35 @@ export const identityRequests = {
     SUBJECTS.IDENTITY_PROVISIONING_NEXT,
     z.object({
       requestId: z.string(),
+      // The outcome for the user the previous call handed out. `already_provisioned` is the
+      // operator's answer when the key already holds a credential: `next_user` skips the user,
+      // `try_new_device` / `reset_and_provision` hand the same user out again.
       previous: z
-        .object({
-          userId: z.string(),
-          outcome: z.enum(['provisioned', 'failed', 'skipped']),
-          serial: serialSchema.optional(),
-          reason: z.string().optional(),
-        })
+        .discriminatedUnion('outcome', [
+          z.object({
+            userId: z.string(),
+            outcome: z.literal('provisioned'),
+            serial: serialSchema,
+            credentialId: base64url.optional(),
+          }),
+          z.object({
+            userId: z.string(),
+            outcome: z.literal('failed'),
+            reason: z.string().min(1),
+            serial: serialSchema.optional(),
+          }),
+          z.object({
+            userId: z.string(),
+            outcome: z.literal('skipped'),
+            reason: z.string().optional(),
+          }),
+          z.object({
+            userId: z.string(),
+            outcome: z.literal('already_provisioned'),
+            choice: z.enum(['next_user', 'try_new_device', 'reset_and_provision']),
+            serial: serialSchema.optional(),
+          }),
+        ])
         .optional(),
     }),
     z.object({
@@ -209,6 +231,13 @@ export const identityRequests = {
       policyId: z.string(),
       idpId: z.string().optional(),
       remaining: z.number().int().min(0),
+      summary: z.object({
+        total: z.number().int().min(0),
+        provisioned: z.number().int().min(0),
+        failed: z.number().int().min(0),
+        skipped: z.number().int().min(0),
+        pending: z.number().int().min(0),
+      }),
     }),
     { description: 'Records the previous user’s outcome and hands out the next pending user.' },
   ),
