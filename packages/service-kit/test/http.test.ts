@@ -1,3 +1,4 @@
+import type { AnyKeywardEvent } from '@keyward/contracts';
 import {
   type MongoServer,
   type NatsServer,
@@ -14,12 +15,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
   connectMongo,
+  consumeEvents,
   createAuth,
+  createEventPublisher,
   createHttpApp,
+  ensureEventStream,
   isMongoReachable,
   isNatsReachable,
 } from '../src/index.ts';
-import { captureLogger } from './support.ts';
+import { captureLogger, deferred } from './support.ts';
 
 let issuer: OidcIssuer;
 let nats: NatsServer;
@@ -42,10 +46,12 @@ beforeAll(async () => {
     serverSelectionTimeoutMs: 1_000,
   });
   const auth = createAuth({ issuer: issuer.issuer, audience: issuer.audience });
+  await ensureEventStream(nc);
   const http = createHttpApp({
     service: 'kittest',
     logger,
     auth,
+    audit: createEventPublisher(nc, { source: 'keyward/kittest', logger }),
     readiness: async () => ({
       nats: await isNatsReachable(nc, 1_000),
       mongo: await isMongoReachable(db),
@@ -162,6 +168,35 @@ describe('createHttpApp', () => {
         details: { permission: 'device:configure' },
       },
     });
+  });
+
+  it('publishes every 403 as an audited admin.access_denied event', async () => {
+    const denied = deferred<AnyKeywardEvent>();
+    const consumer = await consumeEvents(nc, {
+      durable: 'kit-denied',
+      filterSubject: 'keyward.evt.admin.access_denied',
+      logger,
+      // Earlier tests' refusals are in the stream too: wait for this one.
+      handler: async (event) => {
+        if (event.actor === 'user:mallory') denied.resolve(event);
+      },
+    });
+    try {
+      await configure(issuer.token({ sub: 'mallory', permissions: [] }), { policyId: 'p1' });
+      const event = await denied.promise;
+      expect(event).toMatchObject({
+        actor: 'user:mallory',
+        source: 'keyward/kittest',
+        data: {
+          service: 'kittest',
+          method: 'POST',
+          path: '/devices/:id/configure',
+          permission: 'device:configure',
+        },
+      });
+    } finally {
+      await consumer.stop();
+    }
   });
 
   it('answers 400 naming the field to a malformed body, without echoing a PIN', async () => {

@@ -1,4 +1,5 @@
 import { isPermission, KeywardError, type Permission } from '@keyward/contracts';
+import type { RequestHandler } from 'express';
 import { createRemoteJWKSet, type JWTPayload, errors as joseErrors, jwtVerify } from 'jose';
 
 /** Who called, from a verified token. */
@@ -33,6 +34,10 @@ export interface Auth {
   verify(authorization: string | undefined): Promise<Principal>;
   /** Throws FORBIDDEN naming the permission when the principal lacks it. */
   check(principal: Principal, permission: Permission): void;
+  /** Express middleware: verifies the bearer token (401) and sets `res.locals.principal`. */
+  authenticate: RequestHandler;
+  /** Express middleware: {@link Auth.authenticate}, then 403 unless the principal has `permission`. */
+  requirePermission(permission: Permission): RequestHandler;
 }
 
 /** Bearer-token authentication against an issuer's JWKS (jose), one catch point for jose. */
@@ -48,7 +53,7 @@ export function createAuth(options: CreateAuthOptions): Auth {
     return keySet;
   }
 
-  return {
+  const auth: Auth = {
     async verify(authorization) {
       const token = bearerToken(authorization);
       let payload: JWTPayload;
@@ -78,7 +83,20 @@ export function createAuth(options: CreateAuthOptions): Auth {
         });
       }
     },
+    authenticate: async (req, res, next) => {
+      res.locals.principal = await auth.verify(req.get('authorization'));
+      next();
+    },
+    requirePermission(permission) {
+      return async (req, res, next) => {
+        const principal = await auth.verify(req.get('authorization'));
+        res.locals.principal = principal;
+        auth.check(principal, permission);
+        next();
+      };
+    },
   };
+  return auth;
 }
 
 function bearerToken(authorization: string | undefined): string {

@@ -7,10 +7,5 @@ import type { Auth } from './createAuth.ts';
  * the permission for a valid token without it. Puts the principal in `res.locals.principal`.
  */
 export function requirePermission(auth: Auth, permission: Permission): RequestHandler {
-  return async (req, res, next) => {
-    const principal = await auth.verify(req.get('authorization'));
-    res.locals.principal = principal;
-    auth.check(principal, permission);
-    next();
-  };
+  return auth.requirePermission(permission);
 }

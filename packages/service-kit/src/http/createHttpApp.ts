@@ -1,13 +1,19 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { KeywardError, type Permission, toErrorBody } from '@keyward/contracts';
+import {
+  adminEvents,
+  isPermission,
+  KeywardError,
+  type Permission,
+  toErrorBody,
+} from '@keyward/contracts';
 import express, { type Express, type RequestHandler, Router } from 'express';
 import type { Logger } from 'pino';
 import type { Registry } from 'prom-client';
 import type { z } from 'zod';
 import type { Auth } from '../auth/createAuth.ts';
-import { requirePermission } from '../auth/requirePermission.ts';
-import { errorHandler, sendError } from './errorHandler.ts';
+import type { EventPublisher } from '../nats/createEventPublisher.ts';
+import { errorHandler, type ForbiddenHook, sendError } from './errorHandler.ts';
 import { createMetrics } from './metrics.ts';
 import { OpenApiDocument } from './openapi.ts';
 import { requestId } from './requestId.ts';
@@ -28,6 +34,8 @@ export interface CreateHttpAppOptions {
   metrics?: Registry;
   /** JSON body limit. Default "100kb". */
   bodyLimit?: string;
+  /** When given, every 403 is published as `keyward.admin.access_denied` (audited refusals). */
+  audit?: EventPublisher;
 }
 
 export interface HttpApp {
@@ -57,7 +65,15 @@ export interface HttpApp {
  * /readyz, /metrics, /openapi.json, then the service's routes, then uniform 405/404 and errors.
  */
 export function createHttpApp(options: CreateHttpAppOptions): HttpApp {
-  const { service, version = '0.1.0', logger, auth, readiness, bodyLimit = '100kb' } = options;
+  const {
+    service,
+    version = '0.1.0',
+    logger,
+    auth,
+    readiness,
+    bodyLimit = '100kb',
+    audit,
+  } = options;
   const app = express();
   const metrics = createMetrics(options.metrics);
   const openapi = new OpenApiDocument({ title: `Keyward ${service}`, version });
@@ -89,13 +105,13 @@ export function createHttpApp(options: CreateHttpAppOptions): HttpApp {
       toErrorBody(new KeywardError('NOT_FOUND', `no route ${req.method} ${req.path}`)),
     );
   });
-  app.use(errorHandler(logger));
+  app.use(errorHandler(logger, audit ? auditRefusal(audit, service) : undefined));
 
   return {
     app,
     openapi,
     metrics: metrics.registry,
-    requirePermission: (permission) => requirePermission(auth, permission),
+    requirePermission: (permission) => auth.requirePermission(permission),
     route(spec, handler) {
       openapi.add(
         spec as RouteSpec<z.ZodType | undefined, z.ZodType | undefined, z.ZodType | undefined>,
@@ -126,6 +142,16 @@ export function createHttpApp(options: CreateHttpAppOptions): HttpApp {
         });
       });
     },
+  };
+}
+
+function auditRefusal(audit: EventPublisher, service: string): ForbiddenHook {
+  return async ({ actor, method, path, permission }) => {
+    if (!isPermission(permission) || actor === 'anonymous') return;
+    await audit.publish(adminEvents.accessDenied, {
+      actor,
+      data: { service, method, path, permission },
+    });
   };
 }
 

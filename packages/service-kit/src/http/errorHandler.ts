@@ -2,6 +2,14 @@ import { ERROR_CODES, type ErrorBody, KeywardError, toErrorBody } from '@keyward
 import type { ErrorRequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 
+/** Called for every 403, so refusals are audited (createHttpApp publishes admin.access_denied). */
+export type ForbiddenHook = (denial: {
+  actor: string;
+  method: string;
+  path: string;
+  permission: string;
+}) => void | Promise<void>;
+
 /** Sends `{error:{code,message,details}}` with the status from the one code → status table. */
 export function sendError(res: Response, body: ErrorBody): void {
   const status = ERROR_CODES[body.code].httpStatus;
@@ -16,12 +24,26 @@ export function sendError(res: Response, body: ErrorBody): void {
  * The edge where errors become HTTP: body-parser failures → 400/413, KeywardError → its code,
  * anything else → 500 INTERNAL (logged with the stack, never sent). Only 5xx are logged at error.
  */
-export function errorHandler(logger: Logger): ErrorRequestHandler {
+export function errorHandler(logger: Logger, onForbidden?: ForbiddenHook): ErrorRequestHandler {
   return (error, req, res, next) => {
     if (res.headersSent) return next(error);
     const translated = translate(error);
     const body = toErrorBody(translated);
     const log = (res.locals.logger as Logger | undefined) ?? logger;
+    if (body.code === 'FORBIDDEN' && onForbidden) {
+      const principal = res.locals.principal as { actor: string } | undefined;
+      const denial = {
+        actor: principal?.actor ?? 'anonymous',
+        method: req.method,
+        path: (res.locals.routePattern as string | undefined) ?? req.path,
+        permission: String(body.details?.permission ?? ''),
+      };
+      Promise.resolve()
+        .then(() => onForbidden(denial))
+        .catch((auditError: unknown) =>
+          log.error({ err: auditError }, 'could not audit a refusal'),
+        );
+    }
     if (ERROR_CODES[body.code].httpStatus >= 500) {
       log.error({ err: error, method: req.method, path: req.path }, 'request failed');
     } else {

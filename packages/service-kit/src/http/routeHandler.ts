@@ -3,7 +3,6 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { Auth, Principal } from '../auth/createAuth.ts';
-import { requirePermission } from '../auth/requirePermission.ts';
 import type { ResponseSchemas, RouteHandler, RouteSpec } from './routeSpec.ts';
 
 /** The middleware chain of one route: auth → validation → handler → response validation. */
@@ -26,7 +25,7 @@ export function createRouteHandler<P, Q, B, R extends ResponseSchemas, S extends
       next();
     },
   ];
-  if (spec.permission !== null) chain.push(requirePermission(auth, spec.permission as Permission));
+  if (spec.permission !== null) chain.push(auth.requirePermission(spec.permission as Permission));
   chain.push(async (req: Request, res: Response, _next: NextFunction) => {
     const input = {
       params: parsePart(spec.params, req.params, 'params'),

@@ -92,7 +92,7 @@ export async function consumeEvents(
   const inFlight = new InFlight();
   const loop = (async () => {
     for await (const msg of messages) {
-      await inFlight.track(handleMessage(js, msg, { ...options, maxDeliver, logger }));
+      await inFlight.track(handleMessage(js, msg, { ...options, maxDeliver, ackWaitMs, logger }));
     }
   })();
   loop.catch((error: unknown) =>
@@ -110,9 +110,9 @@ export async function consumeEvents(
 async function handleMessage(
   js: JetStreamClient,
   msg: JsMsg,
-  options: ConsumeEventsOptions & { maxDeliver: number },
+  options: ConsumeEventsOptions & { maxDeliver: number; ackWaitMs: number },
 ) {
-  const { durable, handler, logger, maxDeliver, retryDelayMs = 1_000 } = options;
+  const { durable, handler, logger, maxDeliver, ackWaitMs, retryDelayMs = 1_000 } = options;
   const deliveryCount = msg.info.deliveryCount;
   const parsed = parseEvent(msg.data);
   if (!parsed.ok) return reject(js, msg, durable, logger, toErrorBody(parsed.error));
@@ -131,6 +131,19 @@ async function handleMessage(
   };
   const parent = contextFromHeaders(msg.headers, event.traceparent);
   const attributes = { 'messaging.system': 'nats', 'messaging.destination.name': msg.subject };
+  // While this process is alive and working, tell the server so; only a dead consumer's
+  // message is redelivered after ack_wait.
+  const heartbeat = setInterval(
+    () => {
+      try {
+        msg.working();
+      } catch {
+        // Connection gone: the server will redeliver, which is the point.
+      }
+    },
+    Math.max(100, Math.floor(ackWaitMs / 2)),
+  );
+  heartbeat.unref();
   try {
     await inSpan(`process ${msg.subject}`, { kind: SpanKind.CONSUMER, attributes, parent }, () =>
       handler(event, ctx),
@@ -151,6 +164,8 @@ async function handleMessage(
     eventLogger[level]({ err: error }, 'event handler failed; will retry');
     msg.nak(retryDelayMs * deliveryCount);
     return;
+  } finally {
+    clearInterval(heartbeat);
   }
   await msg.ackAck().catch((error: unknown) => {
     // The ack was lost: the event comes again and the idempotent handler skips it.
