@@ -59,10 +59,18 @@ export const operationResultSchema = z
   .loose();
 
 export const configureBody = z.object({ policyId: z.string().min(1) });
-export const sessionConfigureBody = z.union([
-  z.object({ policyId: z.string().min(1), deviceIds: z.array(z.string().min(1)).min(1) }),
-  z.object({ policyId: z.string().min(1), mode: z.enum(['stop-when-done', 'continuous']) }),
-]);
+/** `{policyId, deviceIds}` (selected) or `{policyId, mode}` (all connected / continuous). */
+export const sessionConfigureBody = z
+  .object({
+    policyId: z.string().min(1),
+    deviceIds: z.array(z.string().min(1)).min(1).optional(),
+    mode: z.enum(['stop-when-done', 'continuous']).optional(),
+  })
+  .refine((b) => (b.deviceIds === undefined) !== (b.mode === undefined), {
+    message:
+      'give exactly one of "deviceIds" (selected keys) or "mode" (stop-when-done | continuous)',
+    path: ['mode'],
+  });
 export const applyLinkedBody = z.object({}).loose();
 export const assignBody = z.object({
   idpId: z.string().min(1).optional(),
@@ -82,6 +90,21 @@ export const unlockBody = z.union([
   }),
 ]);
 export const resetBody = z.object({ adminPin: z.string().min(4).max(63).optional() });
+export const reportSchema = z.object({
+  sessionId: z.string(),
+  rows: z.array(
+    z.object({
+      serial: z.string(),
+      aaguid: z.string(),
+      policy: z.string(),
+      user: z.string(),
+      outcome: z.string(),
+      error: z.string(),
+      started: z.string(),
+      finished: z.string(),
+    }),
+  ),
+});
 export const reportQuery = z.object({ format: z.enum(['csv', 'json']).default('json') });
 export const simPlugBody = z.object({
   profile: z.enum(['generic', 'enterprise', 'ctap20', 'nfc-only']).default('generic'),

@@ -6,6 +6,7 @@ import type { Route } from './httpApp.ts';
 import {
   errorSchema,
   reportQuery,
+  reportSchema,
   sessionConfigureBody,
   sessionIdParams,
   sessionSchema,
@@ -30,13 +31,13 @@ export function sessionRoutes(route: Route, core: GatewayCore): void {
     },
     async ({ body, actor }) => {
       const { policyId } = body;
-      const selected = 'deviceIds' in body;
-      const devices = selected
+      const selected = body.deviceIds !== undefined;
+      const devices = body.deviceIds
         ? body.deviceIds.map((id) => core.registry.get(id))
         : core.registry.list();
       const session = await core.sessions.start({
         kind: 'configure',
-        mode: selected ? 'selected' : body.mode,
+        mode: selected ? 'selected' : (body.mode ?? 'stop-when-done'),
         actor,
         policyId,
         devices,
@@ -95,7 +96,7 @@ export function sessionRoutes(route: Route, core: GatewayCore): void {
       permission: 'device:read',
       params: sessionIdParams,
       query: reportQuery,
-      responses: { 200: sessionSchema, 404: errorSchema },
+      responses: { 200: reportSchema, 404: errorSchema },
     },
     async ({ params, query, res }) => {
       const session = core.sessions.require(params.id);

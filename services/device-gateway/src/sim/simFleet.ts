@@ -82,16 +82,21 @@ export class SimFleet implements SimulationControl {
   async plug(options: {
     profile: string;
     serial?: string;
+    /** Per-key latency (overrides the fleet's), e.g. to model slow hardware. */
+    latency?: LatencyProfile;
+    presence?: PresencePolicy;
   }): Promise<{ deviceId: string; serial: string }> {
     const { profile, serial } = options;
+    const latency = options.latency ?? this.#o.latency;
+    const presence = options.presence ?? this.#o.presence;
     const existing = serial ? this.#unplugged.get(serial) : undefined;
     const authenticator =
       existing ??
       createAuthenticator({
         profile: profile as ProfileName,
         ...(serial ? { serial } : {}),
-        ...(this.#o.presence ? { presence: this.#o.presence } : {}),
-        ...(this.#o.latency ? { latency: this.#o.latency } : {}),
+        ...(presence ? { presence } : {}),
+        ...(latency ? { latency } : {}),
         ...(this.#o.attestation ? { attestation: this.#o.attestation } : {}),
       });
     if (existing) this.#unplugged.delete(existing.serial);

@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type GatewayHarness, startGatewayHarness } from './support/gatewayHarness.ts';
+
+let h: GatewayHarness;
+beforeAll(async () => {
+  h = await startGatewayHarness();
+});
+afterAll(async () => {
+  await h?.stop();
+});
+
+describe('REST edge', () => {
+  it('documents every route with its permission in /openapi.json', async () => {
+    const r = await h.api('GET', '/openapi.json', { token: null });
+    expect(r.status).toBe(200);
+    const paths = Object.keys(r.body.paths);
+    for (const p of [
+      '/devices',
+      '/devices/refresh',
+      '/devices/{id}/configure',
+      '/devices/{id}/apply-policy',
+      '/devices/apply-policy',
+      '/sessions/configure',
+      '/sessions/{id}/stop',
+      '/sessions/{id}',
+      '/sessions/{id}/events',
+      '/sessions/{id}/report',
+      '/devices/{id}/assign',
+      '/devices/{id}/test',
+      '/devices/{id}/pin',
+      '/devices/{id}/reset',
+      '/devices/{id}/unlock',
+      '/simulation/devices',
+      '/simulation/devices/{id}/touch',
+    ]) {
+      expect(paths).toContain(p);
+    }
+    expect(r.body.paths['/devices/{id}/configure'].post.requestBody).toBeDefined();
+  });
+
+  it('answers 401 without a token and 403 without the permission', async () => {
+    expect((await h.api('GET', '/devices', { token: null })).status).toBe(401);
+    const r = await h.api('POST', '/sessions/configure', {
+      permissions: ['device:read'],
+      body: { policyId: 'std', mode: 'continuous' },
+    });
+    expect(r.status).toBe(403);
+    expect(r.body.error.code).toBe('FORBIDDEN');
+    expect(r.body.error.message).toContain('device:configure');
+  });
+
+  it('answers 400 naming the field for an invalid body', async () => {
+    const r = await h.api('POST', '/sessions/configure', { body: { mode: 'continuous' } });
+    expect(r.status).toBe(400);
+    expect(r.body.error.code).toBe('VALIDATION_FAILED');
+    expect(r.body.error.message).toMatch(/policyId/);
+  });
+
+  it('answers 404 for an unknown device and an unknown session', async () => {
+    const d = await h.api('POST', '/devices/nope/configure', { body: { policyId: 'std' } });
+    expect(d.status).toBe(404);
+    expect(d.body.error.message).toContain('nope');
+    expect((await h.api('GET', '/sessions/nope')).status).toBe(404);
+  });
+
+  it('has no simulation routes when simulation is off', async () => {
+    const real = await h.startAnother({ KEYWARD_SIM: 'false', GATEWAY_ID: 'gw-real' });
+    const r = await fetch(`${real.url}/simulation/devices`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${h.token()}`, 'content-type': 'application/json' },
+      body: '{}',
+    });
+    expect(r.status).toBe(404);
+    const list = await fetch(`${real.url}/devices`, {
+      headers: { authorization: `Bearer ${h.token()}` },
+    });
+    expect(((await list.json()) as { devices: unknown[] }).devices).toEqual([]);
+  });
+
+  it('still lists devices when the inventory is unreachable, marking its fields unknown', async () => {
+    await h.responders.stop();
+    try {
+      const key = await h.api('POST', '/simulation/devices', { body: { profile: 'generic' } });
+      expect(key.status, key.text).toBe(201);
+      const r = await h.api('GET', '/devices');
+      expect(r.status).toBe(200);
+      const view = r.body.devices.find((d: { id: string }) => d.id === key.body.deviceId);
+      expect(view).toMatchObject({
+        status: 'NOT_CONFIGURED',
+        unknownFields: ['status', 'user', 'idpId', 'policy'],
+      });
+    } finally {
+      h.responders = await (await import('./support/responders.ts')).startResponders(
+        h.nc,
+        (await import('@keyward/service-kit')).createLogger({ name: 't', level: 'silent' }),
+      );
+    }
+  });
+});

@@ -1,0 +1,190 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import {
+  type ConfigStep,
+  type InventoryDevice,
+  identityRequests,
+  KeywardError,
+  policyRequests,
+  reportingRequests,
+} from '@keyward/contracts';
+import {
+  handleRequest,
+  type Logger,
+  type RequestServer,
+  serveRequests,
+} from '@keyward/service-kit';
+import type { NatsConnection } from '@nats-io/nats-core';
+
+/**
+ * Minimal in-test counterparts of the policy, identity and reporting services, answering
+ * exactly the request/reply contracts of packages/contracts (served with service-kit's
+ * serveRequests). They stand in until the real services are started as child processes here.
+ */
+export interface Responders {
+  /** serial → sealed PINs (the "vault"). */
+  vault: Map<string, { userPin?: string; adminPin?: string }>;
+  /** serial → inventory record. */
+  inventory: Map<string, InventoryDevice>;
+  enrollments: Map<
+    string,
+    { user: string; serial: string; completed: boolean; cancelled: boolean }
+  >;
+  planRequests: number;
+  stop(): Promise<void>;
+}
+
+export const POLICIES = {
+  std: { id: 'std', version: 1, name: 'Standard', minPinLength: 6, adminPin: false },
+  ent: { id: 'ent', version: 2, name: 'Enterprise', minPinLength: 8, adminPin: true },
+} as const;
+
+export async function startResponders(nc: NatsConnection, logger: Logger): Promise<Responders> {
+  const vault = new Map<string, { userPin?: string; adminPin?: string }>();
+  const inventory = new Map<string, InventoryDevice>();
+  const enrollments = new Map<
+    string,
+    { user: string; serial: string; completed: boolean; cancelled: boolean }
+  >();
+  const state = { planRequests: 0 };
+  const digits = (n: number) => Array.from(randomBytes(n), (b) => String(b % 10)).join('');
+
+  const policy = await serveRequests(nc, {
+    service: 'policy-stand-in',
+    version: '0.0.1',
+    logger,
+    handlers: [
+      handleRequest(policyRequests.plan, async (data) => {
+        state.planRequests += 1;
+        const p = POLICIES[data.policyId as keyof typeof POLICIES];
+        if (!p) throw new KeywardError('NOT_FOUND', `no policy "${data.policyId}"`);
+        const pinSet = data.info.options.clientPin === true;
+        const sealed = vault.get(data.serial) ?? {};
+        const userPin = sealed.userPin ?? digits(p.minPinLength);
+        const steps: ConfigStep[] = [];
+        if (!pinSet) steps.push({ op: 'setPin' });
+        if ((data.info.minPinLength ?? 4) < p.minPinLength)
+          steps.push({ op: 'setMinPinLength', minPinLength: p.minPinLength });
+        const adminPin = p.adminPin ? (sealed.adminPin ?? digits(10)) : undefined;
+        if (adminPin) steps.push({ op: 'setAdminPin' });
+        vault.set(data.serial, { userPin, ...(adminPin ? { adminPin } : {}) });
+        return {
+          allowed: true,
+          reasons: [],
+          policy: { id: p.id, version: p.version, name: p.name },
+          steps,
+          unsupported: [],
+          secrets: { userPin, ...(adminPin ? { adminPin } : {}) },
+        };
+      }),
+      handleRequest(policyRequests.pinRead, async (data) => {
+        const sealed = vault.get(data.serial) ?? {};
+        const wantUser = data.which !== 'admin';
+        const wantAdmin = data.which !== 'user';
+        const canUser = data.permissions.includes('device:userpin:read');
+        const canAdmin = data.permissions.includes('device:adminpin:read');
+        return {
+          ...(wantUser && canUser && sealed.userPin ? { userPin: sealed.userPin } : {}),
+          ...(wantAdmin && canAdmin && sealed.adminPin ? { adminPin: sealed.adminPin } : {}),
+          denied: [
+            ...(wantUser && !canUser ? (['user'] as const) : []),
+            ...(wantAdmin && !canAdmin ? (['admin'] as const) : []),
+          ],
+        };
+      }),
+      handleRequest(policyRequests.pinStore, async (data) => {
+        if (data.userPin && data.userPin.length < 6)
+          throw new KeywardError(
+            'POLICY_VIOLATION',
+            'userPin: shorter than the policy minimum of 6',
+          );
+        const sealed = vault.get(data.serial) ?? {};
+        vault.set(data.serial, {
+          ...sealed,
+          ...(data.userPin ? { userPin: data.userPin } : {}),
+          ...(data.adminPin ? { adminPin: data.adminPin } : {}),
+        });
+        return {
+          stored: [
+            ...(data.userPin ? (['user'] as const) : []),
+            ...(data.adminPin ? (['admin'] as const) : []),
+          ],
+        };
+      }),
+    ],
+  });
+
+  const identity = await serveRequests(nc, {
+    service: 'identity-stand-in',
+    version: '0.0.1',
+    logger,
+    handlers: [
+      handleRequest(identityRequests.enrollmentBegin, async (data) => {
+        const enrollmentId = randomUUID();
+        enrollments.set(enrollmentId, {
+          user: data.user,
+          serial: data.deviceSerial,
+          completed: false,
+          cancelled: false,
+        });
+        return {
+          enrollmentId,
+          idpId: data.idpId ?? 'default-idp',
+          user: { id: data.user, name: data.user },
+          publicKey: {
+            rp: { id: 'login.example.com', name: 'Example' },
+            user: {
+              id: Buffer.from(data.user).toString('base64url'),
+              name: data.user,
+              displayName: data.user,
+            },
+            challenge: randomBytes(32).toString('base64url'),
+            pubKeyCredParams: [{ type: 'public-key', alg: -7 }],
+            authenticatorSelection: { residentKey: 'required', userVerification: 'required' },
+            attestation: 'direct',
+          },
+          origin: 'https://login.example.com',
+          expiresAt: new Date(Date.now() + 300_000).toISOString(),
+        } as never;
+      }),
+      handleRequest(identityRequests.enrollmentComplete, async (data) => {
+        const e = enrollments.get(data.enrollmentId);
+        if (!e) throw new KeywardError('NOT_FOUND', `no enrollment ${data.enrollmentId}`);
+        e.completed = true;
+        return {
+          credentialId: data.credentialId,
+          idpCredentialId: `idp-${data.credentialId.slice(0, 8)}`,
+          user: { id: e.user },
+        };
+      }),
+      handleRequest(identityRequests.enrollmentCancel, async (data) => {
+        const e = enrollments.get(data.enrollmentId);
+        if (e) e.cancelled = true;
+        return { cancelled: e !== undefined };
+      }),
+    ],
+  });
+
+  const reporting = await serveRequests(nc, {
+    service: 'reporting-stand-in',
+    version: '0.0.1',
+    logger,
+    handlers: [
+      handleRequest(reportingRequests.inventoryGet, async (data) => ({
+        devices: data.serials.flatMap((s) => (inventory.has(s) ? [inventory.get(s)!] : [])),
+      })),
+    ],
+  });
+
+  const servers: RequestServer[] = [policy, identity, reporting];
+  return {
+    vault,
+    inventory,
+    enrollments,
+    get planRequests() {
+      return state.planRequests;
+    },
+    async stop() {
+      for (const s of servers) await s.stop();
+    },
+  };
+}
