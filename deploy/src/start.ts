@@ -1,0 +1,163 @@
+// `npm start`: the whole Keyward stack under one supervisor — NATS (JetStream), the database,
+// pcscd, the dev OpenID provider and every service in services/*/src/main.ts. Ctrl-C stops it;
+// data stays in ./.keyward (or KEYWARD_DATA_DIR). See docs/operations.md.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { findBinary, natsCommand, repoRoot, waitForPort } from '@keyward/test-harness';
+import { loadStackConfig } from './config.ts';
+import { planDatabase } from './database.ts';
+import { DEV_AUDIENCE, startDevIssuer } from './devIssuer.ts';
+import { useColor } from './logFormat.ts';
+import { pcscdRunning, pcscdSocket, planPcscd } from './pcscd.ts';
+import { checkPortsFree } from './ports.ts';
+import { missingPrerequisites } from './prerequisites.ts';
+import { waitReady } from './readiness.ts';
+import { loadOrCreateDevSecrets } from './secrets.ts';
+import { discoverServices, serviceEnv } from './services.ts';
+import { createSupervisor } from './supervisor.ts';
+
+const root = repoRoot();
+const env = process.env;
+const supervisor = createSupervisor({ color: useColor(process.stdout, env) });
+const say = (message: string) => supervisor.log('keyward', message);
+
+function runSetupIfNeeded(): void {
+  const missing = missingPrerequisites(root, env);
+  if (missing.length === 0) return;
+  say(`missing: ${missing.join(', ')} — running deploy/setup.sh`);
+  const result = spawnSync('bash', [join(root, 'deploy', 'setup.sh')], { stdio: 'inherit', env });
+  if (result.status !== 0) throw new Error(`deploy/setup.sh failed (exit ${result.status})`);
+  const still = missingPrerequisites(root, env);
+  if (still.length) throw new Error(`still missing after set-up: ${still.join(', ')}`);
+}
+
+async function main(): Promise<void> {
+  runSetupIfNeeded();
+  const config = loadStackConfig(env, root);
+  const services = discoverServices(root);
+  const servicePorts = services.map((s, i) => ({ ...s, port: config.servicePort(s.name, i) }));
+  const database = planDatabase({
+    env,
+    host: config.host,
+    port: config.databasePort,
+    debugPort: config.databaseDebugPort,
+    dataDir: join(config.dataDir, 'db'),
+  });
+  await checkPortsFree([
+    { name: 'NATS (KEYWARD_NATS_PORT)', port: config.natsPort },
+    ...(database.kind === 'external'
+      ? []
+      : [
+          { name: 'database (KEYWARD_DB_PORT)', port: config.databasePort },
+          ...(database.kind === 'ferretdb'
+            ? [{ name: 'FerretDB debug (KEYWARD_DB_DEBUG_PORT)', port: config.databaseDebugPort }]
+            : []),
+        ]),
+    { name: 'dev OpenID provider (KEYWARD_ISSUER_PORT)', port: config.issuerPort },
+    ...servicePorts.map((s) => ({
+      name: `${s.name} (${s.name.toUpperCase()}_HTTP_PORT)`,
+      port: s.port,
+    })),
+  ]);
+  say(`data in ${config.dataDir}`);
+
+  // 1. NATS with JetStream
+  const natsDir = join(config.dataDir, 'nats');
+  mkdirSync(natsDir, { recursive: true });
+  const nats = supervisor.start({
+    name: 'nats',
+    ...natsCommand({ port: config.natsPort, host: config.host, storeDir: natsDir }),
+  });
+  await waitForPort({ port: config.natsPort, abort: () => nats.current()?.exitReason() });
+  const natsUrl = `nats://${config.host}:${config.natsPort}`;
+  say(`NATS (JetStream) at ${natsUrl}`);
+
+  // 2. The database
+  say(database.description);
+  if (database.kind !== 'external') {
+    mkdirSync(join(config.dataDir, 'db'), { recursive: true });
+    const db = supervisor.start({
+      name: database.kind,
+      command: database.command,
+      args: database.args,
+    });
+    await waitForPort({
+      port: config.databasePort,
+      timeoutMs: 60_000,
+      abort: () => db.current()?.exitReason(),
+    });
+  }
+
+  // 3. pcscd for PC/SC readers (the vpcd virtual reader included)
+  const pcscd = planPcscd({
+    enabled: config.pcscd,
+    running: await pcscdRunning(pcscdSocket(env)),
+    isRoot: process.getuid?.() === 0,
+    binary: findBinary({ name: 'pcscd', env }),
+  });
+  say(pcscd.reason);
+  if (pcscd.action === 'start') {
+    supervisor.start({ name: 'pcscd', command: pcscd.command, args: pcscd.args });
+  }
+
+  // 4. The dev OpenID provider, in this process
+  const issuer = await startDevIssuer({
+    port: config.issuerPort,
+    host: config.host,
+    stateDir: join(config.dataDir, 'oidc'),
+  });
+  say(`dev OpenID provider at ${issuer.issuer} (\`npm run token\` prints an admin token)`);
+
+  // 5. Every service, each its own process
+  const secrets = loadOrCreateDevSecrets(join(config.dataDir, 'dev-secrets.json'), env);
+  if (servicePorts.length === 0) say('no services found (services/*/src/main.ts)');
+  let shuttingDown = false;
+  for (const service of servicePorts) {
+    supervisor.start({
+      name: service.name,
+      command: process.execPath,
+      args: ['--import', 'tsx', service.entry],
+      cwd: root,
+      tier: 1,
+      env: serviceEnv({
+        name: service.name,
+        httpPort: service.port,
+        config,
+        natsUrl,
+        mongoUrl: database.url,
+        issuer: issuer.issuer,
+        audience: DEV_AUDIENCE,
+        secrets,
+        base: env,
+      }),
+    });
+    const url = `http://${config.host}:${service.port}`;
+    void waitReady({ url: `${url}/readyz`, cancelled: () => shuttingDown }).then((ready) => {
+      if (ready) say(`${service.name} ready at ${url} (OpenAPI: ${url}/openapi.json)`);
+      else if (!shuttingDown) say(`${service.name} not ready at ${url}/readyz after 120 s`);
+    });
+  }
+
+  const shutdown = async (signal: string) => {
+    if (shuttingDown) {
+      say(`${signal} again: killing everything now`);
+      process.exit(1);
+    }
+    shuttingDown = true;
+    say(`${signal}: stopping`);
+    await supervisor.stopAll();
+    await issuer.stop();
+    say('all stopped');
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  say('up — Ctrl-C stops everything');
+}
+
+main().catch(async (error: unknown) => {
+  say(`failed: ${error instanceof Error ? error.message : String(error)}`);
+  await supervisor.stopAll();
+  process.exit(1);
+});
