@@ -128,7 +128,7 @@ export function createFidoApplet(
       selected = bytesEqual(apdu.data, Iso7816.FIDO_AID);
       return selected ? chunked(SELECT_RESPONSE, apdu) : sw(Sw.FILE_NOT_FOUND);
     }
-    if (cla === Iso7816.CLA_PCSC_PSEUDO && apdu.ins === Iso7816.INS_GET_DATA) {
+    if (apdu.cla === Iso7816.CLA_PCSC_PSEUDO && apdu.ins === Iso7816.INS_GET_DATA) {
       // A stable 4-byte UID derived from the serial (what a contactless reader reports).
       const uid = createHash('sha256').update(authenticator.serial).digest().subarray(0, 4);
       return responseApdu(uid, Sw.SUCCESS);
