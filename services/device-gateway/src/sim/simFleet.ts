@@ -126,6 +126,12 @@ export class SimFleet implements SimulationControl {
     this.#o.registry.detach(deviceId);
   }
 
+  /** Plugs an authenticator built elsewhere (a saved state, a key prepared by a test). */
+  async adopt(authenticator: VirtualAuthenticator): Promise<{ deviceId: string; serial: string }> {
+    this.#unplugged.delete(authenticator.serial);
+    return this.#connect(authenticator);
+  }
+
   async reinsert(deviceId: string): Promise<{ deviceId: string }> {
     const { authenticator } = this.#get(deviceId);
     await this.unplug(deviceId);

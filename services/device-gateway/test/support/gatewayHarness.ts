@@ -50,6 +50,7 @@ export interface GatewayHarness {
       sub?: string;
       token?: string | null;
     },
+    // biome-ignore lint/suspicious/noExplicitAny: tests assert on response bodies field by field
   ): Promise<{ status: number; body: any; text: string }>;
   /** Starts a second gateway instance on the same NATS (restart, second workstation). */
   startAnother(
