@@ -226,12 +226,29 @@ export const pinStoreRequestSchema = z.object({
   adminPin: z.string().min(1).max(256).optional(),
 });
 
-/** Remote unlock: challenge and response are hex (16 bytes each, keyward-sim vendor protocol). */
+/**
+ * Remote unlock: the 16-byte challenge a locked key shows, as 32 hex characters (typed by an
+ * administrator) or 22 base64url characters (@keyward/ctap remoteUnlock passes base64url).
+ */
+export const unlockChallengeSchema = z
+  .string()
+  .regex(
+    /^([0-9a-fA-F]{32}|[A-Za-z0-9_-]{22})$/,
+    'expected 16 bytes as 32 hex or 22 base64url characters',
+  );
+
 export const unlockRequestSchema = z.object({
   serial: serialSchema,
-  challenge: z.string().regex(/^[0-9a-fA-F]{32}$/, 'expected 16 bytes as 32 hex characters'),
+  challenge: unlockChallengeSchema,
+  /** The end user's permissions as the caller verified them; device:unlock is required. */
   permissions: z.array(permissionSchema),
   gatewayId: gatewayIdSchema.optional(),
+});
+
+/** The 16-byte response in both encodings (hex to read out, base64url for @keyward/ctap). */
+export const unlockReplySchema = z.object({
+  response: z.string(),
+  responseBase64url: z.string(),
 });
 
 export const policyRequests = {
@@ -256,7 +273,7 @@ export const policyRequests = {
   unlockResponse: defineRequest(
     SUBJECTS.POLICY_UNLOCK_RESPONSE,
     unlockRequestSchema,
-    z.object({ response: z.string() }),
+    unlockReplySchema,
     { description: 'Remote-unlock response (hex) for a challenge a locked key shows; audited.' },
   ),
 } as const;

@@ -1,4 +1,4 @@
-import type { Permission } from '@keyward/contracts';
+import { type Permission, policyRequests } from '@keyward/contracts';
 import type { HttpApp } from '@keyward/service-kit';
 import { z } from 'zod';
 import type { PolicyServiceDeps } from '../service/deps.ts';
@@ -48,10 +48,8 @@ export function registerDeviceRoutes(http: HttpApp, deps: PolicyServiceDeps): vo
       tags: ['unlock'],
       permission: 'device:unlock',
       params: serialParams,
-      body: z.object({
-        challenge: z.string().regex(/^[0-9a-fA-F]{32}$/, 'expected 16 bytes as 32 hex characters'),
-      }),
-      responses: { 200: z.object({ response: z.string() }) },
+      body: policyRequests.unlockResponse.request.pick({ challenge: true }),
+      responses: { 200: policyRequests.unlockResponse.reply },
     },
     async ({ params, body }, ctx) =>
       issueUnlockResponse(deps, {

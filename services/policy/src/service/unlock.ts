@@ -5,7 +5,7 @@ import type { PolicyServiceDeps } from './deps.ts';
 
 export interface UnlockResponseOptions {
   serial: string;
-  /** 16 bytes as hex, as the locked key shows it. */
+  /** 16 bytes as 32 hex or 22 base64url characters. */
   challenge: string;
   permissions: readonly Permission[];
   actor: string;
@@ -16,7 +16,7 @@ export interface UnlockResponseOptions {
 export async function issueUnlockResponse(
   deps: PolicyServiceDeps,
   { serial, challenge, permissions, actor, gatewayId }: UnlockResponseOptions,
-): Promise<{ response: string }> {
+): Promise<{ response: string; responseBase64url: string }> {
   if (!permissions.includes('device:unlock')) {
     throw new KeywardError('FORBIDDEN', 'a remote-unlock response needs device:unlock', {
       details: { required: ['device:unlock'] },
@@ -44,5 +44,5 @@ export async function issueUnlockResponse(
     subject: serial,
     data: { serial, ...(gatewayId ? { gatewayId } : {}) },
   });
-  return { response: response.toString('hex') };
+  return { response: response.toString('hex'), responseBase64url: response.toString('base64url') };
 }
