@@ -58,17 +58,17 @@ export class ClientPin {
     return info.options.pinUvAuthToken === true;
   }
 
+  /** `protocol` defaults to the key's preference (2 if offered, else 1). */
   constructor(ctap2: Ctap2, protocol?: PinUvAuthProtocol) {
-    if (!ClientPin.isSupported(ctap2.info))
+    const { info } = ctap2;
+    if (!ClientPin.isSupported(info)) {
       throw new UnsupportedError('client PIN (option clientPin absent)');
-    const chosen = protocol ?? preferredProtocol(ctap2.info);
-    if (
-      !chosen ||
-      (protocol &&
-        !ctap2.info.pinUvAuthProtocols.includes(protocol.version) &&
-        ctap2.info.pinUvAuthProtocols.length > 0)
-    ) {
-      throw new UnsupportedError(`PIN/UV auth protocol ${protocol?.version ?? '1 or 2'}`);
+    }
+    // A key that lists no protocols is a CTAP 2.0 key: protocol 1 is implied.
+    const offered = info.pinUvAuthProtocols.length > 0 ? info.pinUvAuthProtocols : [1];
+    const chosen = protocol ?? preferredProtocol(info);
+    if (!chosen || !offered.includes(chosen.version)) {
+      throw new UnsupportedError(`PIN/UV auth protocol ${chosen?.version ?? '1 or 2'}`);
     }
     this.ctap2 = ctap2;
     this.protocol = chosen;
