@@ -29,6 +29,8 @@ export type StartNatsOptions = {
   /** Default: a temp dir removed by stop(). A given dir is kept. */
   storeDir?: string;
   args?: readonly string[];
+  /** Environment of nats-server (a config file may reference $VARIABLES). Default process.env. */
+  env?: NodeJS.ProcessEnv;
   onLine?: SpawnProcessOptions['onLine'];
 };
 
@@ -43,7 +45,7 @@ export type NatsServer = {
 
 /** Starts a private nats-server (JetStream by default) on a free port; resolves when it accepts connections. */
 export async function startNats(options: StartNatsOptions = {}): Promise<NatsServer> {
-  const { jetstream = true, args, onLine } = options;
+  const { jetstream = true, args, env, onLine } = options;
   const port = options.port ?? (await freePort());
   const temp = jetstream && !options.storeDir ? tempDir('nats') : undefined;
   const storeDir = jetstream ? (options.storeDir ?? temp!.path) : undefined;
@@ -54,7 +56,7 @@ export async function startNats(options: StartNatsOptions = {}): Promise<NatsSer
     await temp?.remove();
     throw error;
   }
-  const proc = spawnProcess({ name: 'nats-server', ...cmd, onLine });
+  const proc = spawnProcess({ name: 'nats-server', ...cmd, env, onLine });
   const stop = async () => {
     await proc.stop();
     await temp?.remove();
