@@ -1,5 +1,8 @@
 import { randomBytes } from 'node:crypto';
+import { presence } from '@keyward/authenticator-sim';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Ctap2 } from '../src/ctap2/ctap2.ts';
+import { CtapTimeoutError } from '../src/errors.ts';
 import { makeCredential } from '../src/operations/makeCredential.ts';
 import { readDevice } from '../src/operations/readDevice.ts';
 import { type PcscEnv, pcscKey, startPcscEnv } from './support.ts';
@@ -55,6 +58,16 @@ describe('PC/SC transport against the simulator card', () => {
     const created = await makeCredential(dev, bigRequest());
     expect(created.fmt).toBe('packed');
     await dev.close();
+    await key.close();
+  });
+
+  it('gives up with CtapTimeoutError when the deadline passes, cancels, and stays usable', async () => {
+    const key = await pcscKey(env, { profile: 'generic', presence: presence.manual() });
+    const ctap2 = await Ctap2.open(key.dev);
+    const error = await ctap2.selection({ timeoutMs: 300 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(CtapTimeoutError);
+    key.auth.setPresence(presence.auto());
+    await expect(ctap2.selection()).resolves.toBeUndefined();
     await key.close();
   });
 });

@@ -21,6 +21,8 @@ import type { PcscCard } from './pcscLite.ts';
 export type PcscDeviceOptions = NfcCtapMsgOptions & {
   /** Default deadline of a call (default 120000 ms). */
   callTimeoutMs?: number;
+  /** After a deadline or abort, how long an unanswered transmit may still take (default 2000 ms). */
+  cancelGraceMs?: number;
   pollIntervalMs?: number;
 };
 
@@ -84,11 +86,12 @@ export class PcscCtapDevice implements CtapDevice {
       ? AbortSignal.any([options.signal, deadline.signal])
       : deadline.signal;
     try {
-      return await nfcCtapExchange((a) => this.#card.transmit(a), payload, {
+      const exchange = nfcCtapExchange((a) => this.#card.transmit(a), payload, {
         ...this.#options,
         signal,
         ...(options.onKeepalive ? { onKeepalive: options.onKeepalive } : {}),
       });
+      return await Promise.race([exchange, this.#stuck(exchange, signal)]);
     } catch (error) {
       if (error instanceof DeviceGoneError) this.#gone = error;
       if (error instanceof CancelledError && deadline.signal.aborted && !options.signal?.aborted) {
@@ -98,6 +101,32 @@ export class PcscCtapDevice implements CtapDevice {
     } finally {
       clearTimeout(timer);
     }
+  }
+
+  /**
+   * Rejects when `signal` fired and the exchange still has not ended `graceMs` later: a transmit
+   * the card never answers must not hang the caller. The card's state is then unknown, so the
+   * device is marked gone (re-open it after the card is re-presented).
+   */
+  #stuck(exchange: Promise<Uint8Array>, signal: AbortSignal): Promise<never> {
+    const graceMs = this.#options.cancelGraceMs ?? 2000;
+    return new Promise((_, reject) => {
+      let timer: NodeJS.Timeout | undefined;
+      const onAbort = () => {
+        timer = setTimeout(() => {
+          this.#gone = new DeviceGoneError('The card stopped answering; re-present it');
+          reject(new CancelledError('The card did not answer; the request was abandoned'));
+        }, graceMs);
+      };
+      if (signal.aborted) onAbort();
+      else signal.addEventListener('abort', onAbort, { once: true });
+      void exchange
+        .catch(() => undefined)
+        .finally(() => {
+          clearTimeout(timer);
+          signal.removeEventListener('abort', onAbort);
+        });
+    });
   }
 
   async close(): Promise<void> {
