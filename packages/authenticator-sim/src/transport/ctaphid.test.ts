@@ -304,3 +304,19 @@ describe('CTAPHID keepalive and cancel', () => {
     expect(messages).toHaveLength(0);
   });
 });
+
+describe('CTAPHID with the delay presence policy', () => {
+  it('keeps sending UPNEEDED until the delayed touch, then answers', async () => {
+    const clock = createManualClock();
+    const auth = createAuthenticator({ clock, presence: presence.delay(250) });
+    const endpoint = createCtapHidEndpoint(auth, { clock });
+    const { messages } = collector(endpoint);
+    const cid = await allocateChannel(endpoint, messages);
+    endpoint.send(initPacket(cid, 0x10, 1, Uint8Array.of(0x0b)));
+    await clock.advance(249);
+    expect(messages.filter((x) => x.cmd === 0x3b).length).toBeGreaterThanOrEqual(3);
+    expect(messages.some((x) => x.cmd === 0x10)).toBe(false);
+    await clock.advance(1);
+    expect(last(messages)).toEqual({ cid, cmd: 0x10, payload: Uint8Array.of(0x00) });
+  });
+});

@@ -138,3 +138,39 @@ describe('vpcd bridge', () => {
     expect(peer.received).toHaveLength(1);
   });
 });
+
+describe('vpcd bridge fuzz', () => {
+  it('answers every one of 500 random frames it must answer, then still works', async () => {
+    const { peer, socket } = await setup();
+    let seed = 0x7a11;
+    const rand = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return (seed >>> 8) % n;
+    };
+    let expected = 0;
+    const chunks: Buffer[] = [];
+    for (let i = 0; i < 500; i++) {
+      const len = rand(4) === 0 ? 1 : 2 + rand(300);
+      const msg = Array.from({ length: len }, () => rand(256));
+      if (len === 1 && msg[0]! <= 0x02) continue; // power off/on/reset: never answered
+      if (len === 1 && msg[0] !== 0x04) continue; // unknown control codes: ignored
+      expected++;
+      chunks.push(frame(msg));
+    }
+    // Sent as one stream cut at random places.
+    const stream = Buffer.concat(chunks);
+    for (let at = 0; at < stream.length; ) {
+      const n = 1 + rand(700);
+      socket.write(stream.subarray(at, at + n));
+      at += n;
+    }
+    await peer.waitFor(expected);
+    expect(peer.received).toHaveLength(expected);
+    expect(peer.received.every((r) => r.length >= 2)).toBe(true);
+    socket.write(
+      frame([0x00, 0xa4, 0x04, 0x00, 0x08, 0xa0, 0x00, 0x00, 0x06, 0x47, 0x2f, 0x00, 0x01]),
+    );
+    await peer.waitFor(expected + 1);
+    expect(Buffer.from(peer.received[expected]!).subarray(-2).toString('hex')).toBe('9000');
+  });
+});

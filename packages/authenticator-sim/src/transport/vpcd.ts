@@ -32,7 +32,7 @@ export type AttachToVpcdOptions = {
 };
 
 export interface VpcdCard {
-  /** Connects to vpcd (= the card enters the reader). Resolves once connected. */
+  /** Connects to vpcd (= the card enters the reader). Resolves once connected (or removed). */
   insert(): Promise<void>;
   /** Closes the connection (= the card leaves the reader). */
   remove(): Promise<void>;
@@ -133,6 +133,9 @@ export function attachToVpcd(
     async remove() {
       wanted = false;
       if (retry) clearTimeout(retry);
+      const pendingInserts = waiters;
+      waiters = [];
+      for (const w of pendingInserts) w();
       const s = socket;
       socket = undefined;
       applet.reset();
