@@ -28,7 +28,10 @@ function checkPrerequisites(): void {
   }
 }
 
-async function runInterop(profile: ProfileName): Promise<{ code: number | null; output: string }> {
+async function runInterop(
+  profile: ProfileName,
+  pinProtocol: 1 | 2,
+): Promise<{ code: number | null; output: string }> {
   checkPrerequisites();
   const pcsc = await startPcsc();
   const auth = createAuthenticator({ profile, serial: 'KW000123' });
@@ -48,6 +51,8 @@ async function runInterop(profile: ProfileName): Promise<{ code: number | null; 
         rootPath,
         '--aaguid',
         KeywardSimAaguid[profile].replace(/-/g, ''),
+        '--pin-protocol',
+        String(pinProtocol),
       ],
       { env: { ...process.env, ...pcsc.env }, stdio: ['pipe', 'pipe', 'pipe'] },
     );
@@ -80,10 +85,13 @@ async function runInterop(profile: ProfileName): Promise<{ code: number | null; 
 }
 
 describe('python-fido2 0.9.1 over pcscd + vpcd', () => {
-  it.each<ProfileName>(['enterprise', 'generic'])(
-    'passes getInfo, PIN, MC/GA, credMgmt, config and reset on the %s profile',
-    async (profile) => {
-      const { code, output } = await runInterop(profile);
+  it.each<[ProfileName, 1 | 2]>([
+    ['enterprise', 2],
+    ['generic', 1],
+  ])(
+    'passes getInfo, PIN, MC/GA, credMgmt, config and reset on the %s profile (PIN protocol %i)',
+    async (profile, pinProtocol) => {
+      const { code, output } = await runInterop(profile, pinProtocol);
       if (code !== 0 || !output.includes('INTEROP OK')) {
         throw new Error(`python-fido2 interop failed (exit ${code}):\n${output}`);
       }

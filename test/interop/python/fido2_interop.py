@@ -4,6 +4,7 @@ Run by test/interop/fido2.interop.test.ts with Debian's /usr/bin/python3. Argume
   --reader NAME      substring of the PC/SC reader name holding the simulated card
   --root PEM_FILE    the simulator's attestation root (trust anchor for the packed x5c)
   --aaguid HEX       the profile's AAGUID
+  --pin-protocol N   PIN/UV auth protocol for the PIN steps (2 = python-fido2's choice, or 1)
 Power cycles are requested from the test on stdout ("POWER_CYCLE") and acknowledged on stdin.
 Every step prints "STEP <name>"; any failure raises, which exits non-zero with a traceback.
 """
@@ -96,6 +97,7 @@ def main():
     parser.add_argument("--reader", required=True)
     parser.add_argument("--root", required=True)
     parser.add_argument("--aaguid", required=True)
+    parser.add_argument("--pin-protocol", type=int, choices=[1, 2], default=2)
     args = parser.parse_args()
     with open(args.root, "rb") as f:
         root = x509.load_pem_x509_certificate(f.read(), default_backend())
@@ -110,8 +112,11 @@ def main():
     expect(info.pin_uv_protocols == [2, 1], "pinUvAuthProtocols %r" % info.pin_uv_protocols)
 
     step("setPIN")
-    cp = ClientPin(ctap)  # picks protocol 2
-    expect(cp.protocol.VERSION == 2, "protocol %d" % cp.protocol.VERSION)
+    if args.pin_protocol == 2:
+        cp = ClientPin(ctap)  # python-fido2 picks protocol 2 from pinUvAuthProtocols [2, 1]
+    else:
+        cp = ClientPin(ctap, PinProtocolV1())
+    expect(cp.protocol.VERSION == args.pin_protocol, "protocol %d" % cp.protocol.VERSION)
     cp.set_pin("1234")
     expect(ctap.get_info().options["clientPin"] is True, "clientPin after setPIN")
     expect(cp.get_pin_retries()[0] == 8, "retries after setPIN")
@@ -152,7 +157,7 @@ def main():
         [{"type": "public-key", "alg": -7}],
         exclude_list=[{"type": "public-key", "id": credential.credential_id}],
         pin_uv_param=cp.protocol.authenticate(token, cdh2),
-        pin_uv_protocol=2,
+        pin_uv_protocol=cp.protocol.VERSION,
     )
 
     step("makeCredential EdDSA protocol 1")
@@ -164,7 +169,10 @@ def main():
     token = cp.get_pin_token("5678", P.GET_ASSERTION, RP["id"])
     cdh = client_data_hash("ga-1")
     assertion = ctap.get_assertion(
-        RP["id"], cdh, pin_uv_param=cp.protocol.authenticate(token, cdh), pin_uv_protocol=2
+        RP["id"],
+        cdh,
+        pin_uv_param=cp.protocol.authenticate(token, cdh),
+        pin_uv_protocol=cp.protocol.VERSION,
     )
     assertion.verify(cdh, public_key)
     expect(assertion.credential["id"] == credential.credential_id, "credential id")
@@ -180,7 +188,7 @@ def main():
         RP["id"],
         cdh,
         pin_uv_param=cp.protocol.authenticate(token, cdh),
-        pin_uv_protocol=2,
+        pin_uv_protocol=cp.protocol.VERSION,
     )
     cdh = client_data_hash("ga-ed")
     ed_assertion = ctap.get_assertion(
@@ -238,7 +246,7 @@ def main():
                 3: {"id": b"user-ep", "name": "ep"},
                 4: [{"type": "public-key", "alg": -7}],
                 8: cp.protocol.authenticate(token, cdh),
-                9: 2,
+                9: cp.protocol.VERSION,
                 10: 2,
             },
             parse=AttestationObject,
