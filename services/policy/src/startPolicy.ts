@@ -110,6 +110,9 @@ export async function startPolicy({
     logger,
     handlers: policyRequestHandlers(deps),
   });
+  // The server has the endpoint subscriptions once this round trip returns: "started" means
+  // requests are answered, not merely that subscriptions were sent.
+  await nc.flush();
 
   return {
     port: server.port,
