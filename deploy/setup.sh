@@ -13,9 +13,10 @@ FERRETDB_VERSION="v1.24.2"
 FERRETDB_BIN="$ROOT/.tools/bin/ferretdb"
 APT_PACKAGES=(nats-server pcscd vsmartcard-vpcd libpcsclite-dev python3 python3-fido2 python3-pyscard g++ make)
 
-say() { printf '\033[36m[setup]\033[0m %s\n' "$*"; }
-warn() { printf '\033[33m[setup] WARNING:\033[0m %s\n' "$*" >&2; }
-die() { printf '\033[31m[setup] ERROR:\033[0m %s\n' "$*" >&2; exit 1; }
+if [[ -t 1 && -z ${NO_COLOR:-} ]]; then c() { printf '\033[%sm' "$1"; }; else c() { :; }; fi
+say() { printf '%s[setup]%s %s\n' "$(c 36)" "$(c 0)" "$*"; }
+warn() { printf '%s[setup] WARNING:%s %s\n' "$(c 33)" "$(c 0)" "$*" >&2; }
+die() { printf '%s[setup] ERROR:%s %s\n' "$(c 31)" "$(c 0)" "$*" >&2; exit 1; }
 
 # --- Node ------------------------------------------------------------------------------------
 command -v node >/dev/null || die "node not found: install Node.js 20.19 or newer."

@@ -18,7 +18,7 @@ export function pcscdRunning(socketPath: string): Promise<boolean> {
 }
 
 export type PcscdPlan =
-  | { action: 'skip'; reason: string }
+  | { action: 'skip' | 'use'; reason: string }
   | { action: 'start'; command: string; args: string[]; reason: string };
 
 export type PlanPcscdOptions = {
@@ -37,7 +37,7 @@ export type PlanPcscdOptions = {
 export function planPcscd(options: PlanPcscdOptions): PcscdPlan {
   const { enabled, running, isRoot, binary } = options;
   if (!enabled) return { action: 'skip', reason: 'pcscd: disabled (KEYWARD_PCSCD=0)' };
-  if (running) return { action: 'skip', reason: 'pcscd: already running, using it' };
+  if (running) return { action: 'use', reason: 'pcscd: already running, using it' };
   if (!binary) {
     return {
       action: 'skip',

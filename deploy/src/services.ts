@@ -27,7 +27,24 @@ export type ServiceEnvOptions = {
   secrets: Record<string, string>;
   /** The launcher's own environment; explicit settings there win over the defaults here. */
   base: NodeJS.ProcessEnv;
+  /** A pcscd is available (running or started by the launcher). */
+  pcscd: boolean;
 };
+
+/**
+ * Dev-stack defaults per service, below anything set in the launcher's environment: the
+ * device gateway keeps virtual keys' state in the data dir and watches PC/SC when pcscd runs.
+ */
+export function serviceDefaults(
+  name: string,
+  options: { dataDir: string; pcscd: boolean },
+): Record<string, string> {
+  if (name !== 'device-gateway') return {};
+  return {
+    KEYWARD_SIM_STATE_DIR: join(options.dataDir, 'sim'),
+    KEYWARD_PCSC: options.pcscd ? 'true' : 'false',
+  };
+}
 
 /** `device-gateway` → `keyward_device_gateway` (one database per service). */
 export function databaseName(service: string): string {
@@ -36,8 +53,10 @@ export function databaseName(service: string): string {
 
 /** The environment a service process gets (service-kit `commonConfig` names). */
 export function serviceEnv(options: ServiceEnvOptions): NodeJS.ProcessEnv {
-  const { name, httpPort, config, natsUrl, mongoUrl, issuer, audience, secrets, base } = options;
+  const { name, httpPort, config, natsUrl, mongoUrl, issuer, audience, secrets, base, pcscd } =
+    options;
   return {
+    ...serviceDefaults(name, { dataDir: config.dataDir, pcscd }),
     ...secrets,
     ...base,
     SERVICE_NAME: name,

@@ -130,6 +130,7 @@ async function main(): Promise<void> {
         audience: DEV_AUDIENCE,
         secrets,
         base: env,
+        pcscd: pcscd.action !== 'skip',
       }),
     });
     const url = `http://${config.host}:${service.port}`;

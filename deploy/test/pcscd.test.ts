@@ -6,7 +6,7 @@ const binary = '/usr/sbin/pcscd';
 describe('planPcscd', () => {
   it('leaves a running pcscd alone', () => {
     expect(planPcscd({ enabled: true, running: true, isRoot: true, binary })).toEqual({
-      action: 'skip',
+      action: 'use',
       reason: 'pcscd: already running, using it',
     });
   });

@@ -33,6 +33,7 @@ describe('serviceEnv', () => {
     issuer: 'http://127.0.0.1:9400',
     audience: 'keyward',
     secrets: { KEYWARD_KEK: 'dev-kek' },
+    pcscd: false,
   };
 
   it('gives each service its own database, port and the shared bus, database and issuer', () => {
@@ -49,7 +50,19 @@ describe('serviceEnv', () => {
       AUTH_AUDIENCE: 'keyward',
       AUTH_PERMISSIONS_CLAIM: 'permissions',
       KEYWARD_KEK: 'dev-kek',
+      KEYWARD_SIM_STATE_DIR: '/repo/.keyward/sim',
+      KEYWARD_PCSC: 'false',
     });
+  });
+
+  it('turns PC/SC on for the gateway only when a pcscd is there, unless set explicitly', () => {
+    const gateway = (pcscd: boolean, env: NodeJS.ProcessEnv) =>
+      serviceEnv({ ...base, name: 'device-gateway', httpPort: 1, pcscd, base: env }).KEYWARD_PCSC;
+    expect(gateway(true, {})).toBe('true');
+    expect(gateway(true, { KEYWARD_PCSC: 'false' })).toBe('false');
+    expect(
+      serviceEnv({ ...base, name: 'policy', httpPort: 1, pcscd: true, base: {} }),
+    ).not.toHaveProperty('KEYWARD_PCSC');
   });
 
   it('keeps the launcher environment but overrides what must differ per service', () => {
