@@ -17,6 +17,18 @@ export const gatewayConfigSchema = z.object({
   KEYWARD_SIM: flagSchema.default(false),
   /** Virtual keys wait for POST /simulation/devices/{id}/touch instead of approving at once. */
   KEYWARD_SIM_PRESENCE: z.enum(['auto', 'manual']).default('auto'),
+  /** Directory keeping virtual keys' state across restarts (dev stack, crash tests). */
+  KEYWARD_SIM_STATE_DIR: z.string().min(1).optional(),
+  /** Modelled hardware latency of virtual keys: `config=200,clientPin=50` (ms per command). */
+  KEYWARD_SIM_LATENCY: z
+    .string()
+    .regex(/^([A-Za-z]+=\d+)(,[A-Za-z]+=\d+)*$/, 'expected <command>=<ms>[,<command>=<ms>...]')
+    .optional()
+    .transform((v) =>
+      v
+        ? Object.fromEntries(v.split(',').map((p) => [p.split('=')[0]!, Number(p.split('=')[1])]))
+        : undefined,
+    ),
   /** Watch USB HID keys (node-hid). */
   KEYWARD_HID: flagSchema.default(true),
   /** Watch PC/SC readers (needs pcscd). */

@@ -73,11 +73,16 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   const leases = new LeaseStore({ kv: buckets.leases, ttlMs: config.LEASE_TTL_MS });
   const journal = new JournalStore({ kv: buckets.journal });
   const registry = new DeviceRegistry({ operations: ops });
-  const simulationOn = config.KEYWARD_SIM || Boolean(config.KEYWARD_SIM_DEVICES);
+  const simulationOn =
+    config.KEYWARD_SIM ||
+    Boolean(config.KEYWARD_SIM_DEVICES) ||
+    Boolean(config.KEYWARD_SIM_STATE_DIR);
   const sim = simulationOn
     ? new SimFleet({
         registry,
         ...(config.KEYWARD_SIM_PRESENCE === 'manual' ? { presence: { kind: 'manual' } } : {}),
+        ...(config.KEYWARD_SIM_LATENCY ? { latency: config.KEYWARD_SIM_LATENCY } : {}),
+        ...(config.KEYWARD_SIM_STATE_DIR ? { stateDir: config.KEYWARD_SIM_STATE_DIR } : {}),
         ...options.sim,
       })
     : undefined;
@@ -129,7 +134,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     config.KEYWARD_HID || config.KEYWARD_PCSC
       ? startWatcherSource({ registry, logger, hid: config.KEYWARD_HID, pcsc: config.KEYWARD_PCSC })
       : undefined;
-  if (sim && config.KEYWARD_SIM_DEVICES) {
+  const restored = sim ? await sim.restoreSaved() : 0;
+  if (sim && config.KEYWARD_SIM_DEVICES && restored === 0) {
     for (const { profile, count } of SimFleet.parseSpec(config.KEYWARD_SIM_DEVICES)) {
       for (let i = 0; i < count; i += 1) await sim.plug({ profile });
     }

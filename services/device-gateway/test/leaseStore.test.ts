@@ -57,30 +57,40 @@ describe('device leases in JetStream KV', () => {
   });
 
   it('lets the next holder in after release', async () => {
-    const lease = await store.acquire({ serial: 'REL-1', ...who('user:alice') });
+    const lease = await store.acquire({ serial: 'REL-1', ...who('user:alice', 'A') });
     await lease.release();
-    const next = await store.acquire({ serial: 'REL-1', ...who('user:bob') });
+    const next = await store.acquire({ serial: 'REL-1', ...who('user:bob', 'B') });
     expect((await store.holder('REL-1'))?.actor).toBe('user:bob');
     await next.release();
     expect(await store.holder('REL-1')).toBeUndefined();
   });
 
   it('keeps a renewed lease alive past its first TTL and lets a dead holder be taken over', async () => {
-    const lease = await store.acquire({ serial: 'TTL-1', ...who('user:alice') });
+    const lease = await store.acquire({ serial: 'TTL-1', ...who('user:alice', 'A') });
     clock += 20_000;
     await lease.renew();
     clock += 20_000; // 40 s after acquire, 20 s after renewal: alive
-    expect((await busyError(store.acquire({ serial: 'TTL-1', ...who('user:bob') }))).code).toBe(
-      'DEVICE_BUSY',
-    );
+    expect(
+      (await busyError(store.acquire({ serial: 'TTL-1', ...who('user:bob', 'B') }))).code,
+    ).toBe('DEVICE_BUSY');
     clock += 10_000; // holder "died": no renewal for a full TTL
-    const taken = await store.acquire({ serial: 'TTL-1', ...who('user:bob') });
+    const taken = await store.acquire({ serial: 'TTL-1', ...who('user:bob', 'B') });
     expect(taken.holder.actor).toBe('user:bob');
     // The dead holder learns it lost the lease and cannot release the new one.
     await expect(lease.renew()).rejects.toMatchObject({ code: 'CONFLICT' });
     await lease.release();
     expect((await store.holder('TTL-1'))?.actor).toBe('user:bob');
     await taken.release();
+  });
+
+  it('lets the same gateway and session take its lease back after a restart, but nobody else', async () => {
+    await store.acquire({ serial: 'RESTART-1', ...who('user:alice', 'S1') });
+    await expect(
+      store.acquire({ serial: 'RESTART-1', ...who('user:bob', 'S2') }),
+    ).rejects.toMatchObject({ code: 'DEVICE_BUSY' });
+    const again = await store.acquire({ serial: 'RESTART-1', ...who('user:alice', 'S1') });
+    expect(again.holder.operationId).toBe('S1');
+    await again.release();
   });
 
   it('keeps leases of different keys independent', async () => {

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { deviceBusy, isLeaseExpired, type LeaseHolder, leaseKey, parseHolder } from './lease.ts';
+import {
+  deviceBusy,
+  isLeaseExpired,
+  isSameHolder,
+  type LeaseHolder,
+  leaseKey,
+  parseHolder,
+} from './lease.ts';
 
 const holder: LeaseHolder = {
   gatewayId: 'ws-1',
@@ -31,6 +38,12 @@ describe('lease rules', () => {
     expect(leaseKey('a b')).toBe('device.a_20b');
     expect(leaseKey('a_20b')).not.toBe(leaseKey('a b'));
     expect(leaseKey('ü/*')).toMatch(/^device\.[-=._a-zA-Z0-9]+$/);
+  });
+
+  it('treats the same gateway and session as the same holder (a restarted gateway resuming)', () => {
+    expect(isSameHolder(holder, { gatewayId: 'ws-1', operationId: 'S01' })).toBe(true);
+    expect(isSameHolder(holder, { gatewayId: 'ws-2', operationId: 'S01' })).toBe(false);
+    expect(isSameHolder(holder, { gatewayId: 'ws-1', operationId: 'S02' })).toBe(false);
   });
 
   it('accepts only complete holder records', () => {

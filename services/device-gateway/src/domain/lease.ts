@@ -25,6 +25,17 @@ export function isLeaseExpired(holder: LeaseHolder, nowMs: number, ttlMs: number
   return nowMs - Date.parse(holder.renewedAt) >= ttlMs;
 }
 
+/**
+ * The same gateway working on the same session is the same holder, even across a restart: a
+ * resumed session takes its own lease back instead of waiting a TTL for its dead predecessor.
+ */
+export function isSameHolder(
+  a: Pick<LeaseHolder, 'gatewayId' | 'operationId'>,
+  b: Pick<LeaseHolder, 'gatewayId' | 'operationId'>,
+): boolean {
+  return a.gatewayId === b.gatewayId && a.operationId === b.operationId;
+}
+
 /** The typed 409: "device busy: held by … since …", with the holder as safe details. */
 export function deviceBusy(serial: string, holder: LeaseHolder): KeywardError {
   return new KeywardError(

@@ -1,9 +1,12 @@
+import { existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   type AttestationMaterial,
   type CtapHidEndpoint,
   createAuthenticator,
   createCtapHidEndpoint,
   type LatencyProfile,
+  loadState,
   PROFILE_NAMES,
   type PresencePolicy,
   type ProfileName,
@@ -27,6 +30,11 @@ export interface SimFleetOptions {
   latency?: LatencyProfile;
   /** One attestation PKI shared by the fleet (generating one per key is slow). */
   attestation?: AttestationMaterial;
+  /**
+   * Keeps each virtual key's state in `<stateDir>/<serial>.json`, saved after every command,
+   * so the fleet survives a gateway restart like physical keys do.
+   */
+  stateDir?: string;
 }
 
 /**
@@ -38,6 +46,7 @@ export class SimFleet implements SimulationControl {
   readonly #o: SimFleetOptions;
   readonly #plugged = new Map<string, Plugged>();
   readonly #unplugged = new Map<string, VirtualAuthenticator>();
+  readonly #persisted = new WeakSet<VirtualAuthenticator>();
   #counter = 0;
 
   constructor(options: SimFleetOptions) {
@@ -107,6 +116,7 @@ export class SimFleet implements SimulationControl {
     authenticator: VirtualAuthenticator,
   ): Promise<{ deviceId: string; serial: string }> {
     await authenticator.ready();
+    this.#persist(authenticator);
     this.#counter += 1;
     const name = `sim-${this.#counter}`;
     const endpoint = createCtapHidEndpoint(authenticator);
@@ -142,6 +152,42 @@ export class SimFleet implements SimulationControl {
 
   async touch(deviceId: string): Promise<void> {
     this.#get(deviceId).authenticator.touch();
+  }
+
+  /** Re-plugs every key saved in `stateDir`; returns how many. */
+  async restoreSaved(): Promise<number> {
+    const dir = this.#o.stateDir;
+    if (!dir || !existsSync(dir)) return 0;
+    const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
+    for (const file of files) {
+      const state = await loadState(join(dir, file));
+      await this.adopt(
+        createAuthenticator({
+          state,
+          ...(this.#o.presence ? { presence: this.#o.presence } : {}),
+          ...(this.#o.latency ? { latency: this.#o.latency } : {}),
+        }),
+      );
+    }
+    return files.length;
+  }
+
+  #persist(authenticator: VirtualAuthenticator): void {
+    const dir = this.#o.stateDir;
+    if (!dir || this.#persisted.has(authenticator)) return;
+    this.#persisted.add(authenticator);
+    mkdirSync(dir, { recursive: true });
+    const path = join(dir, `${authenticator.serial.replace(/[^A-Za-z0-9_-]/g, '_')}.json`);
+    // Synchronous on purpose (the state on disk is never older than the last answered command),
+    // and write-then-rename so a gateway killed mid-write leaves the previous state, not half a file.
+    const save = () => {
+      writeFileSync(`${path}.tmp`, `${JSON.stringify(authenticator.state())}\n`, { mode: 0o600 });
+      renameSync(`${path}.tmp`, path);
+    };
+    save();
+    authenticator.onEvent((event) => {
+      if (event.type === 'command' || event.type === 'reset') save();
+    });
   }
 
   async close(): Promise<void> {

@@ -3,6 +3,7 @@ import type { KV } from '@nats-io/kv';
 import {
   deviceBusy,
   isLeaseExpired,
+  isSameHolder,
   LEASE_TTL_MS,
   type LeaseHolder,
   leaseKey,
@@ -71,7 +72,8 @@ export class LeaseStore {
       if (!isWrongRevision(error)) throw unavailable(error);
     }
     const current = await this.#read(key);
-    if (current && !isLeaseExpired(current.holder, this.#now(), this.#ttlMs)) {
+    const ours = current !== undefined && isSameHolder(current.holder, holder);
+    if (current && !ours && !isLeaseExpired(current.holder, this.#now(), this.#ttlMs)) {
       throw deviceBusy(serial, current.holder);
     }
     // Dead holder (or the entry vanished between create and get): take over by revision.
