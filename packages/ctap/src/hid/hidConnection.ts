@@ -5,23 +5,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import { bytesEqual } from '../byteReader.ts';
-import { CtapHidCmd, CtapHidFrame, CtapStatus } from '../constants.ts';
+import { CtapHidCmd, CtapHidFrame } from '../constants.ts';
 import type { CallOptions } from '../device.ts';
-import {
-  CancelledError,
-  CtapTimeoutError,
-  DeviceGoneError,
-  ProtocolError,
-  toProtocolError,
-} from '../errors.ts';
-import {
-  cancelReport,
-  encodeMessage,
-  HidReassembler,
-  hidErrorToException,
-  type InitResponse,
-  parseInitResponse,
-} from './framing.ts';
+import { CancelledError, DeviceGoneError } from '../errors.ts';
+import { cancelReport, encodeMessage, type InitResponse, parseInitResponse } from './framing.ts';
+import { HidTransaction } from './hidTransaction.ts';
 
 /** The minimal report pipe: what node-hid and the simulator's endpoint both can offer. */
 export interface ReportPipe {
@@ -42,13 +30,11 @@ export type HidConnectionOptions = {
   cancelGraceMs?: number;
 };
 
-type Pending = { onReport(report: Uint8Array): void; onGone(error: Error): void };
-
 export class CtapHidConnection {
   readonly #pipe: ReportPipe;
   readonly #options: Required<HidConnectionOptions>;
   readonly #unsubscribe: (() => void)[] = [];
-  #pending: Pending | undefined;
+  #pending: HidTransaction | undefined;
   #queue: Promise<unknown> = Promise.resolve();
   #closed: Error | undefined;
   #needsResync = false;
@@ -102,7 +88,7 @@ export class CtapHidConnection {
   #gone(cause?: Error): void {
     if (this.#closed) return;
     this.#closed = new DeviceGoneError(undefined, cause ? { cause } : undefined);
-    this.#pending?.onGone(this.#closed);
+    this.#pending?.fail(this.#closed);
   }
 
   async close(): Promise<void> {
@@ -128,84 +114,30 @@ export class CtapHidConnection {
     payload: Uint8Array,
     options: CallOptions & { accept?: (payload: Uint8Array) => boolean },
   ): Promise<Uint8Array> {
-    const { signal, onKeepalive, timeoutMs = this.#options.callTimeoutMs, accept } = options;
-    return new Promise<Uint8Array>((resolve, reject) => {
-      if (this.#closed) return reject(this.#closed);
-      if (signal?.aborted) return reject(new CancelledError());
-      const reassembler = new HidReassembler(cid);
-      let lastKeepalive = -1;
-      let cancelled: CancelledError | undefined;
-      let graceTimer: NodeJS.Timeout | undefined;
-
-      const finish = (error: unknown, value?: Uint8Array) => {
-        if (this.#pending !== pending) return;
-        this.#pending = undefined;
-        clearTimeout(timer);
-        clearTimeout(graceTimer);
-        signal?.removeEventListener('abort', onAbort);
-        if (error) reject(error);
-        else resolve(value ?? new Uint8Array(0));
-      };
-      const sendCancel = () => {
+    if (this.#closed) return Promise.reject(this.#closed);
+    if (options.signal?.aborted) return Promise.reject(new CancelledError());
+    const tx = new HidTransaction({
+      cid,
+      cmd,
+      timeoutMs: options.timeoutMs ?? this.#options.callTimeoutMs,
+      cancelGraceMs: this.#options.cancelGraceMs,
+      signal: options.signal,
+      onKeepalive: options.onKeepalive,
+      accept: options.accept,
+      sendCancel: () => {
         this.#needsResync = true;
         Promise.resolve(this.#pipe.write(cancelReport(cid))).catch(() => undefined);
-      };
-      const onAbort = () => {
-        if (cancelled) return;
-        cancelled = new CancelledError();
-        sendCancel();
-        graceTimer = setTimeout(() => finish(cancelled), this.#options.cancelGraceMs);
-      };
-      const pending: Pending = {
-        onGone: (error) => finish(error),
-        onReport: (report) => {
-          try {
-            const message = reassembler.push(report);
-            if (!message) return;
-            if (message.cmd === CtapHidCmd.KEEPALIVE) {
-              const status = message.payload[0];
-              if (status !== undefined && status !== lastKeepalive) {
-                lastKeepalive = status;
-                onKeepalive?.(status);
-              }
-              return;
-            }
-            if (message.cmd === CtapHidCmd.ERROR)
-              return finish(hidErrorToException(message.payload));
-            if (message.cmd !== cmd) {
-              return finish(
-                new ProtocolError(
-                  'ctaphid.cmd',
-                  `answer was 0x${message.cmd.toString(16)}, expected 0x${cmd.toString(16)}`,
-                ),
-              );
-            }
-            if (accept && !accept(message.payload)) return;
-            if (cancelled) {
-              // The key confirmed the cancel (status KEEPALIVE_CANCEL) or finished first; the
-              // caller asked to stop either way.
-              this.#needsResync = message.payload[0] !== CtapStatus.CTAP2_ERR_KEEPALIVE_CANCEL;
-              return finish(cancelled);
-            }
-            finish(undefined, message.payload);
-          } catch (error) {
-            this.#needsResync = true;
-            finish(toProtocolError(error, 'ctaphid'));
-          }
-        },
-      };
-      const timer = setTimeout(() => {
-        sendCancel();
-        finish(new CtapTimeoutError(`CTAPHID command 0x${cmd.toString(16)}`, timeoutMs));
-      }, timeoutMs);
-      this.#pending = pending;
-      signal?.addEventListener('abort', onAbort, { once: true });
-      void this.#writeAll(encodeMessage(cid, cmd, payload)).catch((cause: unknown) => {
-        const error = new DeviceGoneError('Writing to the key failed; it was probably removed', {
-          cause,
-        });
-        finish(error);
-      });
+      },
+      markResync: () => {
+        this.#needsResync = true;
+      },
+    });
+    this.#pending = tx;
+    void this.#writeAll(encodeMessage(cid, cmd, payload)).catch((cause: unknown) => {
+      tx.fail(new DeviceGoneError('Writing to the key failed; it was probably removed', { cause }));
+    });
+    return tx.promise.finally(() => {
+      if (this.#pending === tx) this.#pending = undefined;
     });
   }
 
