@@ -73,23 +73,23 @@ export class HidTransaction {
         this.#lastKeepalive = status;
         spec.onKeepalive?.(status);
       }
-      return;
-    }
-    if (cmd === CtapHidCmd.ERROR) return this.#settle(hidErrorToException(payload));
-    if (cmd !== spec.cmd) {
-      const got = `0x${cmd.toString(16)}`;
-      return this.#settle(
-        new ProtocolError('ctaphid.cmd', `answer was ${got}, expected 0x${spec.cmd.toString(16)}`),
+    } else if (cmd === CtapHidCmd.ERROR) {
+      this.#settle(hidErrorToException(payload));
+    } else if (cmd !== spec.cmd) {
+      const expected = `0x${spec.cmd.toString(16)}`;
+      this.#settle(
+        new ProtocolError('ctaphid.cmd', `answer was 0x${cmd.toString(16)}, expected ${expected}`),
       );
-    }
-    if (spec.accept && !spec.accept(payload)) return;
-    if (this.#cancelled) {
+    } else if (spec.accept && !spec.accept(payload)) {
+      // Not ours (another application's INIT answer): keep waiting.
+    } else if (this.#cancelled) {
       // The key confirmed the cancel (KEEPALIVE_CANCEL) or finished first: the caller asked to
       // stop either way. Any other answer means the channel state is not what we think.
       if (payload[0] !== CtapStatus.CTAP2_ERR_KEEPALIVE_CANCEL) spec.markResync();
-      return this.#settle(this.#cancelled);
+      this.#settle(this.#cancelled);
+    } else {
+      this.#settle(undefined, payload);
     }
-    this.#settle(undefined, payload);
   }
 
   readonly #onAbort = () => {
