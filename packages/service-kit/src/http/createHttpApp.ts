@@ -157,8 +157,13 @@ function auditRefusal(audit: EventPublisher, service: string): ForbiddenHook {
 
 function closeServer(server: Server): Promise<void> {
   return new Promise((resolve) => {
-    // Stop accepting; idle keep-alive sockets would otherwise hold close() open.
-    server.close(() => resolve());
+    // Stop accepting; keep-alive sockets would hold close() open until their timeout, so close
+    // each one as soon as its in-flight request has been answered.
+    const sweep = setInterval(() => server.closeIdleConnections(), 50);
+    server.close(() => {
+      clearInterval(sweep);
+      resolve();
+    });
     server.closeIdleConnections();
   });
 }
