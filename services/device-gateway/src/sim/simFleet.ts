@@ -22,6 +22,7 @@ interface Plugged {
   authenticator: VirtualAuthenticator;
   endpoint: CtapHidEndpoint;
   device: HidCtapDevice;
+  closeListeners: Set<(cause?: Error) => void>;
 }
 
 export interface SimFleetOptions {
@@ -120,9 +121,21 @@ export class SimFleet implements SimulationControl {
     this.#counter += 1;
     const name = `sim-${this.#counter}`;
     const endpoint = createCtapHidEndpoint(authenticator);
-    const device = await MemoryHidTransport.open(endpoint, { name });
+    const closeListeners = new Set<(cause?: Error) => void>();
+    const device = await MemoryHidTransport.open(
+      {
+        send: (r) => endpoint.send(r),
+        onReport: (cb) => endpoint.onReport(cb),
+        // Lets the host fail a running call at once when the key is pulled (DEVICE_GONE).
+        onClose: (cb) => {
+          closeListeners.add(cb);
+          return () => closeListeners.delete(cb);
+        },
+      },
+      { name },
+    );
     const deviceId = device.descriptor.id;
-    this.#plugged.set(deviceId, { deviceId, authenticator, endpoint, device });
+    this.#plugged.set(deviceId, { deviceId, authenticator, endpoint, device, closeListeners });
     await this.#o.registry.attach({ id: deviceId, transport: 'memory', simulated: true, device });
     return { deviceId, serial: authenticator.serial };
   }
@@ -132,6 +145,7 @@ export class SimFleet implements SimulationControl {
     this.#plugged.delete(deviceId);
     this.#unplugged.set(plugged.authenticator.serial, plugged.authenticator);
     plugged.endpoint.close();
+    for (const cb of plugged.closeListeners) cb(new Error('virtual key unplugged'));
     await plugged.device.close().catch(() => undefined);
     this.#o.registry.detach(deviceId);
   }
