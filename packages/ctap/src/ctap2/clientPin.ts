@@ -104,14 +104,20 @@ export class ClientPin {
     );
   }
 
+  /** getKeyAgreement (0x02): the key's current COSE key-agreement public key. */
+  async getKeyAgreement(options?: CallOptions): Promise<CborMap> {
+    const r = await this.#send(Sub.GET_KEY_AGREEMENT, [], 'getKeyAgreement', options);
+    return decoding('clientPin.getKeyAgreement', () =>
+      cbor.reqMap(r, R.KEY_AGREEMENT, 'clientPin.keyAgreement'),
+    );
+  }
+
   /** getKeyAgreement, then our half of ECDH: the key to send and the shared secret. */
   async sharedSecret(
     options?: CallOptions,
   ): Promise<{ keyAgreement: CborMap; sharedSecret: Uint8Array }> {
-    const r = await this.#send(Sub.GET_KEY_AGREEMENT, [], 'getKeyAgreement', options);
-    return decoding('clientPin.getKeyAgreement', () =>
-      encapsulate(this.protocol, cbor.reqMap(r, R.KEY_AGREEMENT, 'clientPin.keyAgreement')),
-    );
+    const peer = await this.getKeyAgreement(options);
+    return decoding('clientPin.getKeyAgreement', () => encapsulate(this.protocol, peer));
   }
 
   /** setPIN (0x03): only when no PIN is set. */
