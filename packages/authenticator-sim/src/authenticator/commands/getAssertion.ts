@@ -1,6 +1,12 @@
 /** authenticatorGetAssertion (CTAP 2.1 §6.2.2), steps numbered as in the spec. */
-import { AuthDataFlag, cbor, GetAssertionParam, PinUvPermission } from '@keyward/ctap/internal';
-import type { CommandHandler } from '../context.ts';
+import {
+  AuthDataFlag,
+  type CborMap,
+  cbor,
+  GetAssertionParam,
+  PinUvPermission,
+} from '@keyward/ctap/internal';
+import type { CommandContext, CommandHandler } from '../context.ts';
 import {
   type FoundCredential,
   findCredential,
@@ -33,87 +39,97 @@ function pending(found: FoundCredential): PendingAssertion {
   return p;
 }
 
+/** Step 9-10: allowList entries bound to rpId, or its discoverable credentials newest first. */
+function locate(
+  ctx: CommandContext,
+  rpId: string,
+  allowed: Uint8Array[] | undefined,
+  uv: boolean,
+): FoundCredential[] {
+  if (allowed) {
+    return allowed
+      .map((id) => findCredential(ctx, rpId, id))
+      .filter((c): c is FoundCredential => c !== undefined && (c.credProtect !== 3 || uv));
+  }
+  // credProtect 2 needs an allowList or UV, 3 needs UV.
+  return ctx.state.credentials
+    .filter((c) => c.rpId === rpId && (c.credProtect === 1 || uv))
+    .sort((a, b) => b.created - a.created)
+    .map(fromStored);
+}
+
+/** Steps 1-8: touch probe, protocol, options, alwaysUv, token → whether UV was done. */
+async function authorise(
+  ctx: CommandContext,
+  params: CborMap,
+  rpId: string,
+  clientDataHash: Uint8Array,
+  up: boolean,
+) {
+  const P = GetAssertionParam;
+  const options = cbor.optMap(params, P.OPTIONS, 'options') ?? new Map();
+  const param = cbor.optBytes(params, P.PIN_UV_AUTH_PARAM, 'pinUvAuthParam');
+  const version = cbor.optUint(params, P.PIN_UV_AUTH_PROTOCOL, 'pinUvAuthProtocol');
+  const rk = cbor.optBool(options, 'rk', 'options.rk');
+  const uvOption = cbor.optBool(options, 'uv', 'options.uv');
+  // 1-2. Touch probe; a pinUvAuthParam needs a supported protocol.
+  if (param?.length === 0) return answerTouchProbe(ctx);
+  if (param !== undefined && version === undefined) {
+    throw fail('CTAP2_ERR_MISSING_PARAMETER', 'pinUvAuthProtocol');
+  }
+  const protocol =
+    param !== undefined && version !== undefined ? protocolFor(ctx, version) : undefined;
+  // 3-5. Options: rk is not a getAssertion option; no built-in UV.
+  if (rk !== undefined) throw fail('CTAP2_ERR_UNSUPPORTED_OPTION', 'options.rk');
+  if (uvOption === true && param === undefined) throw fail('CTAP2_ERR_INVALID_OPTION');
+  // 6. alwaysUv needs a token for any assertion with user presence.
+  if (ctx.state.config.alwaysUv && up && param === undefined) throw fail('CTAP2_ERR_PUAT_REQUIRED');
+  // 8. Token: ga permission, RP ID binding, user verified.
+  if (!protocol || !param) return { uv: false, token: undefined };
+  const token = verifyToken(ctx, {
+    protocol,
+    param,
+    message: clientDataHash,
+    permission: PinUvPermission.GET_ASSERTION,
+  });
+  if (!token.userVerified) throw fail('CTAP2_ERR_PIN_AUTH_INVALID', 'token already used');
+  bindTokenRpId(token, rpId);
+  return { uv: true, token };
+}
+
 export const getAssertion: CommandHandler = async (ctx, params) => {
   const P = GetAssertionParam;
   const rpId = cbor.reqText(params, P.RP_ID, 'rpId');
   const clientDataHash = cbor.reqBytes(params, P.CLIENT_DATA_HASH, 'clientDataHash');
   const allowList = cbor.optArray(params, P.ALLOW_LIST, 'allowList');
-  const extensions = cbor.optMap(params, P.EXTENSIONS, 'extensions');
-  const optionsMap = cbor.optMap(params, P.OPTIONS, 'options') ?? new Map();
-  const pinUvAuthParam = cbor.optBytes(params, P.PIN_UV_AUTH_PARAM, 'pinUvAuthParam');
-  const pinUvAuthProtocol = cbor.optUint(params, P.PIN_UV_AUTH_PROTOCOL, 'pinUvAuthProtocol');
   const allowed = allowList ? readDescriptors(allowList, 'allowList') : undefined;
-  const rkOption = cbor.optBool(optionsMap, 'rk', 'options.rk');
-  const up = cbor.optBool(optionsMap, 'up', 'options.up') ?? true;
-  const uvOption = cbor.optBool(optionsMap, 'uv', 'options.uv');
+  const extensions = cbor.optMap(params, P.EXTENSIONS, 'extensions');
+  const up =
+    cbor.optBool(cbor.optMap(params, P.OPTIONS, 'options') ?? new Map(), 'up', 'options.up') ??
+    true;
   const hmacInput =
     extensions && ctx.profile.extensions.includes('hmac-secret')
       ? cbor.optMap(extensions, 'hmac-secret', 'extensions.hmac-secret')
       : undefined;
-
-  // 1-2. Touch probe; a pinUvAuthParam needs a supported protocol.
-  if (pinUvAuthParam?.length === 0) return answerTouchProbe(ctx);
-  if (pinUvAuthParam !== undefined && pinUvAuthProtocol === undefined) {
-    throw fail('CTAP2_ERR_MISSING_PARAMETER', 'pinUvAuthProtocol');
-  }
-  const protocol =
-    pinUvAuthParam !== undefined && pinUvAuthProtocol !== undefined
-      ? protocolFor(ctx, pinUvAuthProtocol)
-      : undefined;
-  // 3-5. Options: rk is not a getAssertion option; no built-in UV.
-  if (rkOption !== undefined) throw fail('CTAP2_ERR_UNSUPPORTED_OPTION', 'options.rk');
-  if (uvOption === true && pinUvAuthParam === undefined) throw fail('CTAP2_ERR_INVALID_OPTION');
-  // 6. alwaysUv needs a token for any assertion with user presence.
-  if (ctx.state.config.alwaysUv && up && pinUvAuthParam === undefined) {
-    throw fail('CTAP2_ERR_PUAT_REQUIRED');
-  }
-  // 8. Token: ga permission, RP ID binding, user verified.
-  let uv = false;
-  let token: ReturnType<typeof verifyToken> | undefined;
-  if (protocol && pinUvAuthParam) {
-    token = verifyToken(ctx, {
-      protocol,
-      param: pinUvAuthParam,
-      message: clientDataHash,
-      permission: PinUvPermission.GET_ASSERTION,
-    });
-    if (!token.userVerified) throw fail('CTAP2_ERR_PIN_AUTH_INVALID', 'token already used');
-    bindTokenRpId(token, rpId);
-    uv = true;
-  }
+  const { uv, token } = await authorise(ctx, params, rpId, clientDataHash, up);
   const hmacSecret: HmacSecretInput | undefined = hmacInput
     ? readHmacSecretInput(ctx, hmacInput)
     : undefined;
-  // 9-10. Locate credentials, honouring credProtect.
-  let found: FoundCredential[];
-  if (allowed) {
-    found = allowed
-      .map((id) => findCredential(ctx, rpId, id))
-      .filter((c): c is FoundCredential => c !== undefined && (c.credProtect !== 3 || uv));
-  } else {
-    found = ctx.state.credentials
-      .filter((c) => c.rpId === rpId && (c.credProtect === 1 || uv))
-      .sort((a, b) => b.created - a.created)
-      .map(fromStored);
-  }
+  // 9-10. Locate credentials.
+  const found = locate(ctx, rpId, allowed, uv);
   if (found.length === 0) throw fail('CTAP2_ERR_NO_CREDENTIALS');
-  // 11. User presence.
+  // 11. User presence, then the token authorises no further MC/GA.
   if (up) {
     await requireUserPresence(ctx);
     consumeTokenForMcGa(token);
   }
+  // 12-13. First assertion; with several discoverable credentials, the rest for getNextAssertion.
   const flags = (up ? AuthDataFlag.UP : 0) | (uv ? AuthDataFlag.UV : 0);
   const queue = found.map(pending);
   const first = queue.shift()!;
   const multiple = !allowed && found.length > 1;
   if (multiple) {
-    ctx.runtime.assertions = {
-      queue,
-      clientDataHash,
-      flags,
-      hmacSecret,
-      at: ctx.clock.now(),
-    };
+    ctx.runtime.assertions = { queue, clientDataHash, flags, hmacSecret, at: ctx.clock.now() };
   }
   return assertionResponse(ctx, {
     credential: first,
