@@ -58,8 +58,11 @@ export async function startOktaEmulator(options: OktaEmulatorOptions) {
   const needScope =
     (scope: string, alsoOk: string[] = []): RequestHandler =>
     (_req, res, next) => {
-      const { scopes } = bearerOf(res);
-      if (scopes.has(scope) || alsoOk.some((s) => scopes.has(s))) return next();
+      const { clientId, scopes } = bearerOf(res);
+      // A scope counts while it is in the token and still granted to the app (grants revoked
+      // after issuance take effect at once, so tests can revoke without waiting out a token).
+      const has = (s: string) => scopes.has(s) && state.hasGrant(clientId, s);
+      if (has(scope) || alsoOk.some(has)) return next();
       res.setHeader(
         'WWW-Authenticate',
         `Bearer authorization_uri="${baseUrl}/oauth2/v1/authorize", realm="${baseUrl}", scope="${scope}", error="insufficient_scope", error_description="The access token provided does not contain the required scopes."`,

@@ -1,0 +1,48 @@
+import { identityRequests } from '@keyward/contracts';
+import { handleRequest, type RequestHandler } from '@keyward/service-kit';
+import { summarize } from '../domain/provisioning/provisioning.ts';
+import { beginEnrollment } from '../usecases/beginEnrollment.ts';
+import { cancelEnrollment } from '../usecases/cancelEnrollment.ts';
+import { completeEnrollment } from '../usecases/completeEnrollment.ts';
+import type { IdentityDeps } from '../usecases/deps.ts';
+import { nextProvisioningUser } from '../usecases/provisioningRequests.ts';
+import { revokeCredential } from '../usecases/revokeCredential.ts';
+
+/** Requests without a Keyward-Actor header are attributed to an unnamed service. */
+const actorOf = (actor: string | undefined) => actor ?? 'service:unknown';
+
+/** keyward.identity.* request/reply endpoints (contracts identityRequests). */
+export function identityRequestHandlers(deps: IdentityDeps): RequestHandler[] {
+  return [
+    handleRequest(identityRequests.enrollmentBegin, (data, ctx) =>
+      beginEnrollment(deps, data, actorOf(ctx.actor)),
+    ),
+    handleRequest(identityRequests.enrollmentComplete, (data, ctx) =>
+      completeEnrollment(deps, data, actorOf(ctx.actor)),
+    ),
+    handleRequest(identityRequests.enrollmentCancel, (data, ctx) =>
+      cancelEnrollment(deps, data, actorOf(ctx.actor)),
+    ),
+    handleRequest(identityRequests.credentialRevoke, (data, ctx) =>
+      revokeCredential(deps, data, actorOf(ctx.actor)),
+    ),
+    handleRequest(identityRequests.provisioningNext, async (data, ctx) => {
+      const result = await nextProvisioningUser(deps, data, actorOf(ctx.actor));
+      const u = result.next;
+      return {
+        requestId: result.request.id,
+        user: u
+          ? {
+              id: u.userId,
+              ...(u.displayName ? { displayName: u.displayName } : {}),
+              ...(u.email ? { email: u.email } : {}),
+            }
+          : null,
+        policyId: result.request.policyId,
+        ...(result.request.idpId ? { idpId: result.request.idpId } : {}),
+        remaining: result.remaining,
+        summary: summarize(result.request.users),
+      };
+    }),
+  ];
+}
