@@ -34,10 +34,9 @@ export async function issueUnlockResponse(
     kind: 'unlockSecret',
     record: record.sealed,
   });
-  const response = computeUnlockResponse({
-    unlockSecret,
-    challenge: Buffer.from(challenge, 'hex'),
-  });
+  // 32 characters can only be hex; base64url of 16 bytes is 22 (the contract allows just these).
+  const bytes = Buffer.from(challenge, challenge.length === 32 ? 'hex' : 'base64url');
+  const response = computeUnlockResponse({ unlockSecret, challenge: bytes });
   unlockSecret.fill(0);
   await deps.events.publish(policyEvents.unlockResponseIssued, {
     actor,
