@@ -459,8 +459,11 @@ export class SessionManager {
     });
     const { keys: _k, ...head } = session;
     this.#emit(session.id, { type: 'session', session: head, counts });
-    // The console expects a fresh view once a session closes.
-    void this.#o.registry.refreshAll();
+    // The console expects a fresh view once a session closes: re-read the keys it touched.
+    for (const run of Object.values(session.keys)) {
+      const device = this.#o.registry.bySerial(run.serial);
+      if (device) void this.#o.registry.refresh(device.key.id).catch(() => undefined);
+    }
   }
 
   async #interruptedEvent(session: Session, run: KeyRun): Promise<void> {
