@@ -57,6 +57,8 @@ export interface VirtualAuthenticator {
   handleVendor(cmd: number, payload: Uint8Array, options?: RequestOptions): Promise<Uint8Array>;
   /** Detach + attach: new key-agreement keys, no token, mismatch block cleared, reset window open. */
   powerCycle(): void;
+  /** CTAPHID_WINK: the key would blink; here it tells the event listeners. */
+  wink(): void;
   /** Approves a pending presence request (manual policy). Returns whether one was pending. */
   touch(): boolean;
   /** Whether a request is waiting for a touch right now. */
@@ -191,6 +193,7 @@ export function createAuthenticator(
       runtime = powerUp(clock.now());
       emit({ type: 'powerCycle' });
     },
+    wink: () => emit({ type: 'wink' }),
     touch: () => gate.touch(),
     get waitingForTouch() {
       return gate.waiting;

@@ -128,12 +128,17 @@ describe('CTAPHID channels and commands', () => {
     }
   });
 
-  it('answers WINK with an empty WINK', async () => {
-    const { endpoint, messages } = await setup();
+  it('answers WINK with an empty WINK and tells the key’s listeners', async () => {
+    const { endpoint, messages, auth } = await setup();
+    let winks = 0;
+    auth.onEvent((e) => {
+      if (e.type === 'wink') winks++;
+    });
     const cid = await allocateChannel(endpoint, messages);
     endpoint.send(initPacket(cid, 0x08, 0, new Uint8Array(0)));
     await flush();
     expect(last(messages)).toEqual({ cid, cmd: 0x08, payload: new Uint8Array(0) });
+    expect(winks).toBe(1);
   });
 
   it('rejects a declared length above 7609 bytes with ERR_INVALID_LEN', async () => {

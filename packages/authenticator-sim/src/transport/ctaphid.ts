@@ -173,6 +173,7 @@ export function createCtapHidEndpoint(
         respond(cid, CtapHidCmd.PING, payload);
         return;
       case CtapHidCmd.WINK:
+        authenticator.wink();
         respond(cid, CtapHidCmd.WINK, new Uint8Array(0));
         return;
       case CtapHidCmd.CBOR:
