@@ -62,6 +62,10 @@ export interface GatewayHarness {
 
 export interface HarnessOptions {
   env?: Record<string, string>;
+  /** false when the test runs the real policy service instead. */
+  policyStandIn?: boolean;
+  /** Use this NATS server instead of starting one (its owner stops it). */
+  nats?: NatsServer;
   gateway?: Partial<StartGatewayOptions>;
 }
 
@@ -71,10 +75,10 @@ export async function startGatewayHarness(options: HarnessOptions = {}): Promise
     name: 'gateway-test',
     level: (process.env.GW_TEST_LOG as 'silent') ?? 'silent',
   });
-  const nats = await startNats({ jetstream: true });
+  const nats = options.nats ?? (await startNats({ jetstream: true }));
   const nc = await connect({ servers: nats.url });
   const issuer = await startOidcIssuer({ permissions: [] });
-  const responders = await startResponders(nc, logger);
+  const responders = await startResponders(nc, logger, { policy: options.policyStandIn !== false });
   const events: CapturedEvent[] = [];
   nc.subscribe('keyward.evt.>', {
     callback: (_err, msg) => {
@@ -146,7 +150,7 @@ export async function startGatewayHarness(options: HarnessOptions = {}): Promise
       await responders.stop();
       await nc.close();
       await issuer.stop();
-      await nats.stop();
+      if (!options.nats) await nats.stop();
     },
   };
 }

@@ -38,7 +38,11 @@ export const POLICIES = {
   ent: { id: 'ent', version: 2, name: 'Enterprise', minPinLength: 8, adminPin: true },
 } as const;
 
-export async function startResponders(nc: NatsConnection, logger: Logger): Promise<Responders> {
+export async function startResponders(
+  nc: NatsConnection,
+  logger: Logger,
+  options: { policy?: boolean } = {},
+): Promise<Responders> {
   const vault = new Map<string, { userPin?: string; adminPin?: string }>();
   const inventory = new Map<string, InventoryDevice>();
   const enrollments = new Map<
@@ -48,70 +52,73 @@ export async function startResponders(nc: NatsConnection, logger: Logger): Promi
   const state = { planRequests: 0 };
   const digits = (n: number) => Array.from(randomBytes(n), (b) => String(b % 10)).join('');
 
-  const policy = await serveRequests(nc, {
-    service: 'policy-stand-in',
-    version: '0.0.1',
-    logger,
-    handlers: [
-      handleRequest(policyRequests.plan, async (data) => {
-        state.planRequests += 1;
-        const p = POLICIES[data.policyId as keyof typeof POLICIES];
-        if (!p) throw new KeywardError('NOT_FOUND', `no policy "${data.policyId}"`);
-        const pinSet = data.info.options.clientPin === true;
-        const sealed = vault.get(data.serial) ?? {};
-        const userPin = sealed.userPin ?? digits(p.minPinLength);
-        const steps: ConfigStep[] = [];
-        if (!pinSet) steps.push({ op: 'setPin' });
-        if ((data.info.minPinLength ?? 4) < p.minPinLength)
-          steps.push({ op: 'setMinPinLength', minPinLength: p.minPinLength });
-        const adminPin = p.adminPin ? (sealed.adminPin ?? digits(10)) : undefined;
-        if (adminPin) steps.push({ op: 'setAdminPin' });
-        vault.set(data.serial, { userPin, ...(adminPin ? { adminPin } : {}) });
-        return {
-          allowed: true,
-          reasons: [],
-          policy: { id: p.id, version: p.version, name: p.name },
-          steps,
-          unsupported: [],
-          secrets: { userPin, ...(adminPin ? { adminPin } : {}) },
-        };
-      }),
-      handleRequest(policyRequests.pinRead, async (data) => {
-        const sealed = vault.get(data.serial) ?? {};
-        const wantUser = data.which !== 'admin';
-        const wantAdmin = data.which !== 'user';
-        const canUser = data.permissions.includes('device:userpin:read');
-        const canAdmin = data.permissions.includes('device:adminpin:read');
-        return {
-          ...(wantUser && canUser && sealed.userPin ? { userPin: sealed.userPin } : {}),
-          ...(wantAdmin && canAdmin && sealed.adminPin ? { adminPin: sealed.adminPin } : {}),
-          denied: [
-            ...(wantUser && !canUser ? (['user'] as const) : []),
-            ...(wantAdmin && !canAdmin ? (['admin'] as const) : []),
+  const policy =
+    options.policy === false
+      ? undefined
+      : await serveRequests(nc, {
+          service: 'policy-stand-in',
+          version: '0.0.1',
+          logger,
+          handlers: [
+            handleRequest(policyRequests.plan, async (data) => {
+              state.planRequests += 1;
+              const p = POLICIES[data.policyId as keyof typeof POLICIES];
+              if (!p) throw new KeywardError('NOT_FOUND', `no policy "${data.policyId}"`);
+              const pinSet = data.info.options.clientPin === true;
+              const sealed = vault.get(data.serial) ?? {};
+              const userPin = sealed.userPin ?? digits(p.minPinLength);
+              const steps: ConfigStep[] = [];
+              if (!pinSet) steps.push({ op: 'setPin' });
+              if ((data.info.minPinLength ?? 4) < p.minPinLength)
+                steps.push({ op: 'setMinPinLength', minPinLength: p.minPinLength });
+              const adminPin = p.adminPin ? (sealed.adminPin ?? digits(10)) : undefined;
+              if (adminPin) steps.push({ op: 'setAdminPin' });
+              vault.set(data.serial, { userPin, ...(adminPin ? { adminPin } : {}) });
+              return {
+                allowed: true,
+                reasons: [],
+                policy: { id: p.id, version: p.version, name: p.name },
+                steps,
+                unsupported: [],
+                secrets: { userPin, ...(adminPin ? { adminPin } : {}) },
+              };
+            }),
+            handleRequest(policyRequests.pinRead, async (data) => {
+              const sealed = vault.get(data.serial) ?? {};
+              const wantUser = data.which !== 'admin';
+              const wantAdmin = data.which !== 'user';
+              const canUser = data.permissions.includes('device:userpin:read');
+              const canAdmin = data.permissions.includes('device:adminpin:read');
+              return {
+                ...(wantUser && canUser && sealed.userPin ? { userPin: sealed.userPin } : {}),
+                ...(wantAdmin && canAdmin && sealed.adminPin ? { adminPin: sealed.adminPin } : {}),
+                denied: [
+                  ...(wantUser && !canUser ? (['user'] as const) : []),
+                  ...(wantAdmin && !canAdmin ? (['admin'] as const) : []),
+                ],
+              };
+            }),
+            handleRequest(policyRequests.pinStore, async (data) => {
+              if (data.userPin && data.userPin.length < 6)
+                throw new KeywardError(
+                  'POLICY_VIOLATION',
+                  'userPin: shorter than the policy minimum of 6',
+                );
+              const sealed = vault.get(data.serial) ?? {};
+              vault.set(data.serial, {
+                ...sealed,
+                ...(data.userPin ? { userPin: data.userPin } : {}),
+                ...(data.adminPin ? { adminPin: data.adminPin } : {}),
+              });
+              return {
+                stored: [
+                  ...(data.userPin ? (['user'] as const) : []),
+                  ...(data.adminPin ? (['admin'] as const) : []),
+                ],
+              };
+            }),
           ],
-        };
-      }),
-      handleRequest(policyRequests.pinStore, async (data) => {
-        if (data.userPin && data.userPin.length < 6)
-          throw new KeywardError(
-            'POLICY_VIOLATION',
-            'userPin: shorter than the policy minimum of 6',
-          );
-        const sealed = vault.get(data.serial) ?? {};
-        vault.set(data.serial, {
-          ...sealed,
-          ...(data.userPin ? { userPin: data.userPin } : {}),
-          ...(data.adminPin ? { adminPin: data.adminPin } : {}),
         });
-        return {
-          stored: [
-            ...(data.userPin ? (['user'] as const) : []),
-            ...(data.adminPin ? (['admin'] as const) : []),
-          ],
-        };
-      }),
-    ],
-  });
 
   const identity = await serveRequests(nc, {
     service: 'identity-stand-in',
@@ -175,7 +182,7 @@ export async function startResponders(nc: NatsConnection, logger: Logger): Promi
     ],
   });
 
-  const servers: RequestServer[] = [policy, identity, reporting];
+  const servers: RequestServer[] = [identity, reporting, ...(policy ? [policy] : [])];
   return {
     vault,
     inventory,
