@@ -95,6 +95,7 @@ describe('python-fido2 0.9.1 over pcscd + vpcd', () => {
       if (code !== 0 || !output.includes('INTEROP OK')) {
         throw new Error(`python-fido2 interop failed (exit ${code}):\n${output}`);
       }
+      expect(output).toContain('STEP Fido2Client (WebAuthn level)');
       expect(output).toContain('STEP reset');
       if (profile === 'enterprise') expect(output).toContain('STEP enterprise attestation');
     },

@@ -18,6 +18,7 @@ from cryptography import x509
 from cryptography.hazmat.backends import default_backend
 from cryptography.hazmat.primitives.asymmetric import ec
 from fido2.attestation import Attestation
+from fido2.client import Fido2Client
 from fido2.cose import CoseKey
 from fido2.ctap import CtapError
 from fido2.ctap2 import (
@@ -195,6 +196,32 @@ def main():
         RP["id"], cdh, allow_list=[{"type": "public-key", "id": ed_cred.credential_id}]
     )
     ed_assertion.verify(cdh, CoseKey.parse(ed_cred.public_key))
+
+    step("Fido2Client (WebAuthn level)")
+    client = Fido2Client(dev, "https://" + RP["id"])
+    reg = client.make_credential(
+        {
+            "rp": RP,
+            "user": {"id": b"user-wa", "name": "webauthn"},
+            "challenge": b"c" * 32,
+            "pubKeyCredParams": [{"type": "public-key", "alg": -7}],
+        },
+        pin="5678",
+    )
+    expect(reg.attestation_object.fmt == "packed", "fmt %r" % reg.attestation_object.fmt)
+    wa_cred = reg.attestation_object.auth_data.credential_data
+    selection = client.get_assertion(
+        {
+            "rpId": RP["id"],
+            "challenge": b"d" * 32,
+            "allowCredentials": [{"type": "public-key", "id": wa_cred.credential_id}],
+        },
+        pin="5678",
+    )
+    wa = selection.get_response(0)
+    CoseKey.parse(wa_cred.public_key).verify(
+        wa.authenticator_data + wa.client_data.hash, wa.signature
+    )
 
     step("credentialManagement")
     token = cp.get_pin_token("5678", P.CREDENTIAL_MGMT)
