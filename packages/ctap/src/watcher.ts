@@ -151,6 +151,10 @@ export class DeviceWatcher {
     for (const descriptor of pcsc.cards()) this.#attach({ kind: 'pcsc', descriptor });
     this.#stops.push(
       pcsc.onEvent((event) => {
+        if (event.type === 'error') {
+          this.#emit({ type: 'error', source: 'pcsc', error: event.error });
+          return;
+        }
         const id = `pcsc:${event.reader}`;
         if (event.type === 'card-inserted') {
           this.#attach({ kind: 'pcsc', descriptor: { id, transport: 'pcsc', path: event.reader } });

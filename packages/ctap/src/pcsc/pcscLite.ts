@@ -35,6 +35,7 @@ const GONE_CODES = new Set([
   0x80100016, // SCARD_E_NOT_TRANSACTED
 ]);
 const SHARING_VIOLATION = 0x8010000b;
+const SCARD_E_NO_SERVICE = 0x8010001d;
 const SCARD_E_TIMEOUT = 0x8010000a;
 
 /** The catch point: a pcsclite error → DeviceGone / DeviceBusy / timeout / ProtocolError. */
@@ -42,6 +43,11 @@ function translate(error: unknown, what: string): Error {
   const message = error instanceof Error ? error.message : String(error);
   const match = /\(0x([0-9a-f]{8})\)/i.exec(message);
   const code = match ? Number.parseInt(match[1]!, 16) : undefined;
+  if (code === SCARD_E_NO_SERVICE) {
+    return new DeviceGoneError(`The PC/SC service (pcscd) is not available (${message})`, {
+      cause: error,
+    });
+  }
   if (code !== undefined && GONE_CODES.has(code)) {
     return new DeviceGoneError(`The card was removed (${what}: ${message})`, { cause: error });
   }
@@ -63,28 +69,68 @@ export interface PcscCard {
 
 export type PcscEvent =
   | { type: 'reader-added' | 'reader-removed' | 'card-removed'; reader: string }
-  | { type: 'card-inserted'; reader: string; atr: Uint8Array };
+  | { type: 'card-inserted'; reader: string; atr: Uint8Array }
+  /** The PC/SC service failed (e.g. pcscd not running or gone). */
+  | { type: 'error'; error: Error };
 
 export type PcscReaderState = { name: string; cardPresent: boolean; atr?: Uint8Array };
 
-/** A PC/SC context: readers, card presence events, connections. */
+export type PcscContextOptions = {
+  /** Delay between attempts to reach pcscd while it is unavailable (default 2000 ms). */
+  retryMs?: number;
+};
+
+/**
+ * A PC/SC context: readers, card presence events, connections. Never throws when pcscd is
+ * unavailable (pcsclite's constructor would): it reports an `error` event and tries again
+ * every `retryMs`, so a gateway started before pcscd picks the readers up later.
+ */
 export class PcscLiteContext {
-  readonly #pcsc: PCSCLite;
+  #pcsc: PCSCLite | undefined;
   readonly #readers = new Map<string, { reader: CardReader; state: PcscReaderState }>();
   readonly #listeners = new Set<(event: PcscEvent) => void>();
+  readonly #retryMs: number;
+  #retry: NodeJS.Timeout | undefined;
+  #closed = false;
   #error: Error | undefined;
 
-  private constructor() {
-    this.#pcsc = pcsc();
-    this.#pcsc.on('error', (error: unknown) => {
-      this.#error = translate(error, 'SCardEstablishContext');
-    });
-    this.#pcsc.on('reader', (reader: CardReader) => this.#track(reader));
+  private constructor(options: PcscContextOptions) {
+    this.#retryMs = options.retryMs ?? 2000;
+    this.#establish();
   }
 
   /** Starts watching readers. Set PCSCLITE_CSOCK_NAME first when using a private pcscd. */
-  static start(): PcscLiteContext {
-    return new PcscLiteContext();
+  static start(options: PcscContextOptions = {}): PcscLiteContext {
+    return new PcscLiteContext(options);
+  }
+
+  #establish(): void {
+    if (this.#closed) return;
+    try {
+      const context = pcsc();
+      context.on('error', (error: unknown) => this.#fail(error));
+      context.on('reader', (reader: CardReader) => this.#track(reader));
+      this.#pcsc = context;
+      this.#error = undefined;
+    } catch (error) {
+      this.#fail(error);
+    }
+  }
+
+  /** The service failed: report it (after listeners could subscribe) and try again later. */
+  #fail(error: unknown): void {
+    this.#error = translate(error, 'SCardEstablishContext');
+    const reported = this.#error;
+    setImmediate(() => this.#emit({ type: 'error', error: reported }));
+    try {
+      this.#pcsc?.close();
+    } catch {
+      // Closing a context whose service is gone may fail too; it is dropped either way.
+    }
+    this.#pcsc = undefined;
+    clearTimeout(this.#retry);
+    this.#retry = setTimeout(() => this.#establish(), this.#retryMs);
+    this.#retry.unref();
   }
 
   /** The last context-level error (e.g. pcscd not running), if any. */
@@ -146,10 +192,13 @@ export class PcscLiteContext {
   }
 
   close(): void {
+    this.#closed = true;
+    clearTimeout(this.#retry);
     for (const { reader } of this.#readers.values()) reader.close();
     this.#readers.clear();
     this.#listeners.clear();
-    this.#pcsc.close();
+    this.#pcsc?.close();
+    this.#pcsc = undefined;
   }
 }
 

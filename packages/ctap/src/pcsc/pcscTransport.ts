@@ -1,7 +1,12 @@
 /** PC/SC entry point: one context, readers with cards, and FIDO devices opened on them. */
 import type { DeviceDescriptor } from '../device.ts';
 import { PcscCtapDevice, type PcscDeviceOptions } from './pcscDevice.ts';
-import { type PcscEvent, PcscLiteContext, type PcscReaderState } from './pcscLite.ts';
+import {
+  type PcscContextOptions,
+  type PcscEvent,
+  PcscLiteContext,
+  type PcscReaderState,
+} from './pcscLite.ts';
 
 export class PcscTransport {
   readonly context: PcscLiteContext;
@@ -10,9 +15,12 @@ export class PcscTransport {
     this.context = context;
   }
 
-  /** Starts a PC/SC context (reads PCSCLITE_CSOCK_NAME on first use in the process). */
-  static start(): PcscTransport {
-    return new PcscTransport(PcscLiteContext.start());
+  /**
+   * Starts a PC/SC context (reads PCSCLITE_CSOCK_NAME on first use in the process). Never
+   * throws: without pcscd it emits `error` events and keeps trying.
+   */
+  static start(options: PcscContextOptions = {}): PcscTransport {
+    return new PcscTransport(PcscLiteContext.start(options));
   }
 
   readers(): PcscReaderState[] {
