@@ -233,6 +233,15 @@ describe('keyward.policy.plan against simulator keys', () => {
       expect(JSON.stringify(weak)).not.toContain('123456');
       const ok = await stack.call(policyRequests.plan, { ...request, chosenUserPin: '480261' });
       expect(ok).toMatchObject({ ok: true, data: { secrets: { userPin: '480261' } } });
+      const stricterKey = { ...request, info: { ...request.info, minPinLength: 10 } };
+      const short = await stack.call(policyRequests.plan, {
+        ...stricterKey,
+        chosenUserPin: '48026159',
+      });
+      expect(short).toMatchObject({
+        ok: false,
+        error: { code: 'POLICY_VIOLATION', details: { rules: ['tooShort'] } },
+      });
     } finally {
       await key.close();
     }

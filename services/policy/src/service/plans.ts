@@ -39,7 +39,11 @@ export async function planForDevice(
 
   const sealed: [VaultKind, string | Uint8Array][] = [];
   if (plan.steps.some((s) => s.op === 'setPin')) {
-    const userPin = userPinFor(policy, plan.userPinLength, request.chosenUserPin);
+    const userPin = userPinFor(
+      policy,
+      { length: plan.userPinLength, keyMinLength: request.info.minPinLength ?? 4 },
+      request.chosenUserPin,
+    );
     reply.secrets.userPin = userPin;
     sealed.push(['userPin', userPin]);
   }

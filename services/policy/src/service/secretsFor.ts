@@ -15,8 +15,15 @@ export const ADMIN_PIN_RULES: PinRuleSet = {
   forbidRepeats: true,
 };
 
-/** The user PIN for a setPin step: the administrator's choice (checked) or a generated one. */
-export function userPinFor(policy: Policy, length: number, chosen: string | undefined): string {
+/**
+ * The user PIN for a setPin step: the administrator's choice (checked against the policy and
+ * against the key's own minPINLength, which may be stricter) or a generated one.
+ */
+export function userPinFor(
+  policy: Policy,
+  { length, keyMinLength }: { length: number; keyMinLength: number },
+  chosen: string | undefined,
+): string {
   if (policy.pin.initialPin === 'random') return generatePin({ rules: policy.pin, length });
   if (chosen === undefined) {
     throw new KeywardError(
@@ -25,13 +32,14 @@ export function userPinFor(policy: Policy, length: number, chosen: string | unde
       { details: { field: 'chosenUserPin' } },
     );
   }
-  assertPinAllowed(policy, chosen);
+  assertPinAllowed(policy, chosen, keyMinLength);
   return chosen;
 }
 
 /** POLICY_VIOLATION listing the broken rules (never the PIN) when `pin` breaks the policy. */
-export function assertPinAllowed(policy: Policy, pin: string): void {
-  const check = validatePin({ pin, rules: policy.pin });
+export function assertPinAllowed(policy: Policy, pin: string, keyMinLength = 0): void {
+  const minLength = Math.max(policy.pin.minLength, keyMinLength);
+  const check = validatePin({ pin, rules: { ...policy.pin, minLength } });
   if (check.ok) return;
   throw new KeywardError(
     'POLICY_VIOLATION',

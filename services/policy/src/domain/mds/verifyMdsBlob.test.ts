@@ -77,6 +77,20 @@ describe('verifyMdsBlob', () => {
     if (!r.ok) expect(r.error.message).toContain('2026-05-31');
   });
 
+  it('accepts a passed nextUpdate only when asked to (re-checking the cached BLOB)', async () => {
+    const blob = await signBlob(pki, blobPayload(entries, { nextUpdate: '2026-05-31' }));
+    const r = await verifyMdsBlob({ blob, roots: [pki.rootPem], now, allowExpired: true });
+    expect(r.ok).toBe(true);
+    const forged = await signBlob(otherPki, blobPayload(entries, { nextUpdate: '2026-05-31' }));
+    const bad = await verifyMdsBlob({
+      blob: forged,
+      roots: [pki.rootPem],
+      now,
+      allowExpired: true,
+    });
+    expect(bad).toMatchObject({ ok: false, error: { check: 'MDS_CHAIN_INVALID' } });
+  });
+
   it('accepts a BLOB on its nextUpdate day', async () => {
     const blob = await signBlob(pki, blobPayload(entries, { nextUpdate: '2026-06-01' }));
     expect((await verifyMdsBlob({ blob, roots: [pki.rootPem], now })).ok).toBe(true);
