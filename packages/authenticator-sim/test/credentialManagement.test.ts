@@ -110,6 +110,12 @@ describe.each([1, 2] as const)('authenticatorCredentialManagement (protocol %i)'
     ).toBe(S.CTAP2_OK);
     const stored = auth.state().credentials.find((c) => c.user.name === 'carol');
     expect(stored?.user.displayName).toBeUndefined();
+    await cm(
+      0x07,
+      m([2, desc], [3, m(['id', Uint8Array.of(1)], ['name', ''], ['displayName', 'C'])]),
+    );
+    const emptied = auth.state().credentials.find((c) => c.user.displayName === 'C');
+    expect(emptied?.user.name).toBeUndefined();
     expect((await cm(0x07, m([2, desc], [3, m(['id', Uint8Array.of(9)])]))).status).toBe(
       S.CTAP1_ERR_INVALID_PARAMETER,
     );

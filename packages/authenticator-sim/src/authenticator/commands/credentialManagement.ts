@@ -153,11 +153,11 @@ export const credentialManagement: CommandHandler = async (ctx, params) => {
       }
       const name = cbor.optText(user, 'name', 'user.name');
       const displayName = cbor.optText(user, 'displayName', 'user.displayName');
-      // Absent fields are removed (CTAP 2.1 §6.8.7).
+      // Absent or empty fields are removed (CTAP 2.1 §6.8.7).
       stored.user = {
         id: stored.user.id,
-        ...(name !== undefined ? { name } : {}),
-        ...(displayName !== undefined ? { displayName } : {}),
+        ...(name ? { name } : {}),
+        ...(displayName ? { displayName } : {}),
       };
       return undefined;
     }
