@@ -51,6 +51,10 @@ export interface ConsumeEventsOptions {
   retryDelayMs?: number;
   /** Where a new durable starts. Default "all" (the whole stream). */
   deliverPolicy?: 'all' | 'new';
+  /** Server-side limit of delivered-but-unacked messages. Default 1 000. */
+  maxAckPending?: number;
+  /** Messages pulled per request (client buffer). Default 16. */
+  batch?: number;
 }
 
 export interface EventConsumer {
@@ -76,6 +80,8 @@ export async function consumeEvents(
     maxDeliver = 5,
     ackWaitMs = 30_000,
     deliverPolicy = 'all',
+    maxAckPending = 1_000,
+    batch = 16,
   } = options;
   const logger = baseLogger.child({ consumer: durable });
   await ensureConsumer(nc, {
@@ -85,10 +91,11 @@ export async function consumeEvents(
     filter_subject: filterSubject,
     deliver_policy: deliverPolicy === 'new' ? DeliverPolicy.New : DeliverPolicy.All,
     max_deliver: -1,
+    max_ack_pending: maxAckPending,
   });
   const js = jetstream(nc);
   const consumer = await js.consumers.get(SUBJECTS.EVENTS_STREAM, durable);
-  const messages = await consumer.consume({ max_messages: 16 });
+  const messages = await consumer.consume({ max_messages: batch });
   const inFlight = new InFlight();
   const loop = (async () => {
     for await (const msg of messages) {
@@ -196,12 +203,16 @@ async function ensureConsumer(
   config: Partial<ConsumerConfig> & { durable_name: string },
 ) {
   const jsm = await jetstreamManager(nc);
-  const existing = await jsm.consumers
-    .info(SUBJECTS.EVENTS_STREAM, config.durable_name)
-    .catch(() => null);
+  const stream = SUBJECTS.EVENTS_STREAM;
+  let existing = await jsm.consumers.info(stream, config.durable_name).catch(() => null);
   if (!existing) {
-    await jsm.consumers.add(SUBJECTS.EVENTS_STREAM, config);
-    return;
+    // A replica starting at the same moment may create it first; then update it below.
+    const created = await jsm.consumers.add(stream, config).then(
+      () => true,
+      () => false,
+    );
+    if (created) return;
+    existing = await jsm.consumers.info(stream, config.durable_name);
   }
   if (existing.config.filter_subject !== config.filter_subject) {
     throw new KeywardError(
@@ -209,9 +220,10 @@ async function ensureConsumer(
       `durable consumer "${config.durable_name}" exists with filter "${existing.config.filter_subject}", expected "${config.filter_subject}"`,
     );
   }
-  const { ack_wait, max_deliver } = config;
-  await jsm.consumers.update(SUBJECTS.EVENTS_STREAM, config.durable_name, {
+  const { ack_wait, max_deliver, max_ack_pending } = config;
+  await jsm.consumers.update(stream, config.durable_name, {
     ack_wait,
     max_deliver,
+    max_ack_pending,
   });
 }
