@@ -87,4 +87,51 @@ describe('keyward-sim plug', () => {
       rmSync(dir, { recursive: true, force: true });
     }
   }, 60_000);
+
+  it('asks for a touch with --touch prompt and approves it on Enter (9100 polling over PC/SC)', async () => {
+    const pcsc = await startPcsc();
+    const child = spawn(
+      process.execPath,
+      [
+        '--import',
+        'tsx',
+        CLI,
+        'plug',
+        '--pcsc',
+        '--touch',
+        'prompt',
+        '--port',
+        String(pcsc.vpcdPort),
+      ],
+      { stdio: ['pipe', 'pipe', 'pipe'] },
+    );
+    const output = { text: '' };
+    try {
+      await waitForLine(child, 'inserted in vpcd', output);
+      const prompted = waitForLine(child, 'touch the key (press Enter)', output).then(() => {
+        child.stdin?.write('\n');
+      });
+      const selection = python(
+        [
+          'import time',
+          'from fido2.pcsc import CtapPcscDevice',
+          'from fido2.ctap2 import Ctap2',
+          'for _ in range(75):',
+          `    devs = list(CtapPcscDevice.list_devices(${JSON.stringify(pcsc.readerName)}))`,
+          '    if devs: break',
+          '    time.sleep(0.2)',
+          'ctap = Ctap2(devs[0])',
+          'ctap.selection()',
+          "print('selected')",
+        ].join('\n'),
+        { ...process.env, ...pcsc.env },
+      );
+      await prompted;
+      expect((await selection).trim()).toBe('selected');
+      expect(output.text).toContain('selection → CTAP2_OK');
+    } finally {
+      child.kill('SIGKILL');
+      await pcsc.stop();
+    }
+  }, 60_000);
 });
