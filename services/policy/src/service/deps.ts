@@ -1,5 +1,5 @@
 import type { EventDefinition } from '@keyward/contracts';
-import type { Logger } from 'pino';
+import type { Logger } from '@keyward/service-kit';
 import type { z } from 'zod';
 import type { PolicyStore } from '../store/policyStore.ts';
 import type { VaultStore } from '../store/vaultStore.ts';

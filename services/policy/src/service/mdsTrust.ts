@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { KeywardError } from '@keyward/contracts';
-import type { Logger } from 'pino';
+import type { Logger } from '@keyward/service-kit';
 import { MdsBlobError } from '../domain/errors.ts';
 import { buildMdsIndex, type MdsIndex } from '../domain/mds/mdsIndex.ts';
 import type { MdsBlobPayload } from '../domain/mds/mdsSchema.ts';
