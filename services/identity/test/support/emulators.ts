@@ -1,5 +1,6 @@
 import {
   type EntraEmulator,
+  type NewUser,
   type OktaEmulator,
   type PingOneEmulator,
   startEntraEmulator,
@@ -20,7 +21,7 @@ export interface EmulatedIdp {
   stop(): Promise<void>;
 }
 
-export const USERS = [
+export const USERS: NewUser[] = [
   { login: 'alice@example.com', givenName: 'Alice', surname: 'Adams' },
   { login: 'bob@example.com', givenName: 'Bob', surname: 'Brown' },
 ];
