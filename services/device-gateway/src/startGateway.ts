@@ -10,6 +10,7 @@ import {
 } from '@keyward/service-kit';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { deviceLifecycleEvents } from './bus/deviceLifecycleEvents.ts';
+import { serveGatewayRequests } from './bus/gatewayRequests.ts';
 import { kitRequester } from './bus/kitRequester.ts';
 import type { EventSink, Requester } from './bus/ports.ts';
 import type { GatewayConfig } from './config.ts';
@@ -141,6 +142,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     }
   }
   await sessions.resumeFromJournal();
+  const requests = await serveGatewayRequests(nc, core, GATEWAY_VERSION);
   const server = await http.listen({ port: config.HTTP_PORT, host: config.HTTP_HOST });
   const url = `http://${config.HTTP_HOST}:${server.port}`;
   await events.publish(gatewayEvents.announced, {
@@ -161,6 +163,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     url,
     async stop() {
       await server.close();
+      await requests.stop();
       watcher?.stop();
       lifecycle.stop();
       await sim?.close();
