@@ -51,7 +51,7 @@ export interface ConsumeEventsOptions {
   retryDelayMs?: number;
   /** Where a new durable starts. Default "all" (the whole stream). */
   deliverPolicy?: 'all' | 'new';
-  /** Server-side limit of delivered-but-unacked messages. Default 1 000. */
+  /** Server-side limit of delivered-but-unacked messages. Default: the server's (1 000). */
   maxAckPending?: number;
   /** Messages pulled per request (client buffer). Default 16. */
   batch?: number;
@@ -80,7 +80,7 @@ export async function consumeEvents(
     maxDeliver = 5,
     ackWaitMs = 30_000,
     deliverPolicy = 'all',
-    maxAckPending = 1_000,
+    maxAckPending,
     batch = 16,
   } = options;
   const logger = baseLogger.child({ consumer: durable });
@@ -91,7 +91,7 @@ export async function consumeEvents(
     filter_subject: filterSubject,
     deliver_policy: deliverPolicy === 'new' ? DeliverPolicy.New : DeliverPolicy.All,
     max_deliver: -1,
-    max_ack_pending: maxAckPending,
+    ...(maxAckPending === undefined ? {} : { max_ack_pending: maxAckPending }),
   });
   const js = jetstream(nc);
   const consumer = await js.consumers.get(SUBJECTS.EVENTS_STREAM, durable);
@@ -220,10 +220,13 @@ async function ensureConsumer(
       `durable consumer "${config.durable_name}" exists with filter "${existing.config.filter_subject}", expected "${config.filter_subject}"`,
     );
   }
-  const { ack_wait, max_deliver, max_ack_pending } = config;
-  await jsm.consumers.update(stream, config.durable_name, {
-    ack_wait,
-    max_deliver,
-    max_ack_pending,
-  });
+  // Only what this caller asked for and differs: replicas with equal options write nothing.
+  const wanted = {
+    ack_wait: config.ack_wait,
+    max_deliver: config.max_deliver,
+    ...(config.max_ack_pending === undefined ? {} : { max_ack_pending: config.max_ack_pending }),
+  };
+  const current = existing.config as unknown as Record<string, unknown>;
+  const changed = Object.entries(wanted).some(([key, value]) => current[key] !== value);
+  if (changed) await jsm.consumers.update(stream, config.durable_name, wanted);
 }
