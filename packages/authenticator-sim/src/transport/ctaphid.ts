@@ -11,16 +11,10 @@
  * - While a CBOR request runs, KEEPALIVE (PROCESSING / UPNEEDED) every 100 ms; CANCEL on the
  *   same CID aborts a wait for presence (the request answers CTAP2_ERR_KEEPALIVE_CANCEL).
  */
-import {
-  CtapHidCapability,
-  CtapHidCmd,
-  CtapHidError,
-  CtapHidFrame,
-  KeepaliveStatus,
-} from '@keyward/ctap/internal';
+import { CtapHidCmd, CtapHidError, CtapHidFrame, KeepaliveStatus } from '@keyward/ctap/internal';
 import { type Clock, createSystemClock, type TimerHandle } from '../authenticator/clock.ts';
 import type { VirtualAuthenticator } from '../authenticator/virtualAuthenticator.ts';
-import { buildHidReports, parseHidReport } from './hidFrames.ts';
+import { buildHidReports, HidMessageAssembly, initResponse, parseHidReport } from './hidFrames.ts';
 
 export type CtapHidEndpointOptions = {
   /** Time source for message timeouts and keepalives (default wall clock). */
@@ -42,15 +36,7 @@ export interface CtapHidEndpoint {
   close(): void;
 }
 
-type Assembly = {
-  cid: number;
-  cmd: number;
-  bcnt: number;
-  chunks: Uint8Array[];
-  received: number;
-  nextSeq: number;
-  timer: TimerHandle | undefined;
-};
+type Assembly = { message: HidMessageAssembly; timer: TimerHandle | undefined };
 
 export function createCtapHidEndpoint(
   authenticator: VirtualAuthenticator,
@@ -59,7 +45,7 @@ export function createCtapHidEndpoint(
   const clock = options.clock ?? createSystemClock();
   const messageTimeoutMs = options.messageTimeoutMs ?? 500;
   const keepaliveMs = options.keepaliveIntervalMs ?? 100;
-  const [major, minor, build] = options.deviceVersion ?? [1, 0, 0];
+  const version = options.deviceVersion ?? [1, 0, 0];
   const listeners = new Set<(report: Uint8Array) => void>();
   const channels = new Set<number>();
   let nextCid = 0x01000001;
@@ -95,7 +81,7 @@ export function createCtapHidEndpoint(
     a.timer = clock.setTimeout(() => {
       if (assembly !== a) return;
       dropAssembly();
-      error(a.cid, CtapHidError.MSG_TIMEOUT);
+      error(a.message.cid, CtapHidError.MSG_TIMEOUT);
     }, messageTimeoutMs);
   };
 
@@ -119,19 +105,10 @@ export function createCtapHidEndpoint(
       return;
     }
     // Resynchronise: whatever this channel was doing is abandoned.
-    if (assembly?.cid === cid) dropAssembly();
+    if (assembly?.message.cid === cid) dropAssembly();
     if (busy?.cid === cid) dropBusy();
     const newCid = cid === CtapHidFrame.BROADCAST_CID ? allocateCid() : cid;
-    const out = new Uint8Array(17);
-    out.set(data.subarray(0, 8), 0);
-    new DataView(out.buffer).setUint32(8, newCid);
-    out[12] = 2;
-    out[13] = major;
-    out[14] = minor;
-    out[15] = build;
-    // No CTAP1/U2F: NMSG says CTAPHID_MSG is not implemented.
-    out[16] = CtapHidCapability.WINK | CtapHidCapability.CBOR | CtapHidCapability.NMSG;
-    respond(cid, CtapHidCmd.INIT, out);
+    respond(cid, CtapHidCmd.INIT, initResponse(data, newCid, version));
   }
 
   function runCbor(cid: number, payload: Uint8Array) {
@@ -195,18 +172,18 @@ export function createCtapHidEndpoint(
     }
     if (cmd === CtapHidCmd.CANCEL) {
       if (busy?.cid === cid) busy.abort.abort();
-      else if (assembly?.cid === cid) {
+      else if (assembly?.message.cid === cid) {
         dropAssembly();
         error(cid, CtapHidError.INVALID_SEQ);
       }
       return; // CANCEL itself is never answered.
     }
-    const owner = assembly?.cid ?? busy?.cid;
+    const owner = assembly?.message.cid ?? busy?.cid;
     if (owner !== undefined && owner !== cid) {
       error(cid, CtapHidError.CHANNEL_BUSY);
       return;
     }
-    if (assembly?.cid === cid) {
+    if (assembly?.message.cid === cid) {
       dropAssembly();
       error(cid, CtapHidError.INVALID_SEQ);
       return;
@@ -223,42 +200,22 @@ export function createCtapHidEndpoint(
       complete(cid, cmd, new Uint8Array(data.subarray(0, bcnt)));
       return;
     }
-    const a: Assembly = {
-      cid,
-      cmd,
-      bcnt,
-      chunks: [new Uint8Array(data)],
-      received: data.length,
-      nextSeq: 0,
-      timer: undefined,
-    };
+    const a: Assembly = { message: new HidMessageAssembly(cid, cmd, bcnt, data), timer: undefined };
     assembly = a;
     armTimeout(a);
   }
 
   function onContPacket(cid: number, seq: number, data: Uint8Array) {
     const a = assembly;
-    if (!a || a.cid !== cid) return; // Stray continuation: ignored (OpenSK).
-    if (seq !== a.nextSeq) {
-      dropAssembly();
-      error(cid, CtapHidError.INVALID_SEQ);
-      return;
-    }
-    a.nextSeq += 1;
-    a.chunks.push(new Uint8Array(data));
-    a.received += data.length;
-    if (a.received < a.bcnt) {
+    if (!a || a.message.cid !== cid) return; // Stray continuation: ignored (OpenSK).
+    const progress = a.message.add(seq, data);
+    if (progress === 'more') {
       armTimeout(a);
       return;
     }
     dropAssembly();
-    const payload = new Uint8Array(a.received);
-    let at = 0;
-    for (const c of a.chunks) {
-      payload.set(c, at);
-      at += c.length;
-    }
-    complete(cid, a.cmd, payload.subarray(0, a.bcnt));
+    if (progress === 'bad-seq') error(cid, CtapHidError.INVALID_SEQ);
+    else complete(cid, a.message.cmd, a.message.payload());
   }
 
   return {

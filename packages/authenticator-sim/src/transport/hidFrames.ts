@@ -2,7 +2,7 @@
  * Pure CTAPHID packet codec (CTAP 2.1 §11.2.4): 64-byte reports, init packets
  * CID ‖ 0x80|CMD ‖ BCNT(2, BE) ‖ 57 data bytes, continuation packets CID ‖ SEQ ‖ 59 data bytes.
  */
-import { CtapHidFrame } from '@keyward/ctap/internal';
+import { CtapHidCapability, CtapHidFrame } from '@keyward/ctap/internal';
 
 export type HidPacket =
   | { kind: 'init'; cid: number; cmd: number; bcnt: number; data: Uint8Array }
@@ -49,4 +49,60 @@ export function buildHidReports(cid: number, cmd: number, payload: Uint8Array): 
     at += CtapHidFrame.CONT_DATA;
   }
   return reports;
+}
+
+/**
+ * The 17-byte INIT response (CTAP 2.1 §11.2.9.1.3): nonce ‖ CID ‖ protocol 2 ‖ version ‖
+ * capabilities. WINK and CBOR; NMSG because there is no CTAP1/U2F (CTAPHID_MSG).
+ */
+export function initResponse(
+  nonce: Uint8Array,
+  cid: number,
+  version: readonly [number, number, number],
+): Uint8Array {
+  const out = new Uint8Array(17);
+  out.set(nonce.subarray(0, 8), 0);
+  new DataView(out.buffer).setUint32(8, cid >>> 0);
+  out[12] = 2;
+  out.set(version, 13);
+  out[16] = CtapHidCapability.WINK | CtapHidCapability.CBOR | CtapHidCapability.NMSG;
+  return out;
+}
+
+/** A message being received: the init packet's data, then continuation packets in order. */
+export class HidMessageAssembly {
+  readonly cid: number;
+  readonly cmd: number;
+  readonly bcnt: number;
+  readonly #chunks: Uint8Array[];
+  #received: number;
+  #nextSeq = 0;
+
+  constructor(cid: number, cmd: number, bcnt: number, first: Uint8Array) {
+    this.cid = cid;
+    this.cmd = cmd;
+    this.bcnt = bcnt;
+    this.#chunks = [new Uint8Array(first)];
+    this.#received = first.length;
+  }
+
+  /** Adds a continuation: 'bad-seq' when SEQ is not the next one (CTAP 2.1 §11.2.4). */
+  add(seq: number, data: Uint8Array): 'more' | 'complete' | 'bad-seq' {
+    if (seq !== this.#nextSeq) return 'bad-seq';
+    this.#nextSeq += 1;
+    this.#chunks.push(new Uint8Array(data));
+    this.#received += data.length;
+    return this.#received < this.bcnt ? 'more' : 'complete';
+  }
+
+  /** The message payload, BCNT bytes (padding of the last packet dropped). */
+  payload(): Uint8Array {
+    const out = new Uint8Array(this.#received);
+    let at = 0;
+    for (const c of this.#chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
+    return out.subarray(0, this.bcnt);
+  }
 }
