@@ -32,6 +32,25 @@ function runSetupIfNeeded(): void {
   if (still.length) throw new Error(`still missing after set-up: ${still.join(', ')}`);
 }
 
+let shuttingDown = false;
+const stopLast: Array<() => Promise<void>> = [];
+
+// Registered before anything starts, so Ctrl-C during start-up also stops what is already up.
+async function shutdown(signal: string): Promise<void> {
+  if (shuttingDown) {
+    say(`${signal} again: killing everything now`);
+    process.exit(1);
+  }
+  shuttingDown = true;
+  say(`${signal}: stopping`);
+  await supervisor.stopAll();
+  for (const stop of stopLast) await stop();
+  say('all stopped');
+  process.exit(0);
+}
+process.on('SIGINT', () => void shutdown('SIGINT'));
+process.on('SIGTERM', () => void shutdown('SIGTERM'));
+
 async function main(): Promise<void> {
   runSetupIfNeeded();
   const config = loadStackConfig(env, root);
@@ -107,12 +126,12 @@ async function main(): Promise<void> {
     host: config.host,
     stateDir: join(config.dataDir, 'oidc'),
   });
+  stopLast.push(issuer.stop);
   say(`dev OpenID provider at ${issuer.issuer} (\`npm run token\` prints an admin token)`);
 
   // 5. Every service, each its own process
   const secrets = loadOrCreateDevSecrets(join(config.dataDir, 'dev-secrets.json'), env);
   if (servicePorts.length === 0) say('no services found (services/*/src/main.ts)');
-  let shuttingDown = false;
   for (const service of servicePorts) {
     supervisor.start({
       name: service.name,
@@ -140,25 +159,14 @@ async function main(): Promise<void> {
     });
   }
 
-  const shutdown = async (signal: string) => {
-    if (shuttingDown) {
-      say(`${signal} again: killing everything now`);
-      process.exit(1);
-    }
-    shuttingDown = true;
-    say(`${signal}: stopping`);
-    await supervisor.stopAll();
-    await issuer.stop();
-    say('all stopped');
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
   say('up — Ctrl-C stops everything');
 }
 
 main().catch(async (error: unknown) => {
+  // a Ctrl-C during start-up makes the pending step fail; shutdown() is already on it
+  if (shuttingDown) return;
   say(`failed: ${error instanceof Error ? error.message : String(error)}`);
   await supervisor.stopAll();
+  for (const stop of stopLast) await stop();
   process.exit(1);
 });

@@ -35,7 +35,7 @@ export type SupervisorOptions = {
 };
 
 export type Supervisor = {
-  /** Starts a child and keeps it running until stopAll(). */
+  /** Starts a child and keeps it running until stopAll(); throws once stopAll() was called. */
   start(spec: ChildSpec): SupervisedChild;
   /** A line from the launcher itself, under the given name. */
   log(name: string, message: string): void;
@@ -64,6 +64,7 @@ export function createSupervisor(options: SupervisorOptions = {}): Supervisor {
 
   function start(spec: ChildSpec): SupervisedChild {
     const { name, restart = true } = spec;
+    if (stopping) throw new Error(`not starting ${name}: the supervisor is stopping`);
     let proc: ManagedProcess | undefined;
     let restarts = 0;
     let attempt = 0;

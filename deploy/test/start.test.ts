@@ -1,9 +1,9 @@
-import { spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { setTimeout as delay } from 'node:timers/promises';
 import { freePort, repoRoot, tempDir, waitForPort } from '@keyward/test-harness';
+import { jetstreamManager } from '@nats-io/jetstream';
+import { connect } from '@nats-io/transport-node';
 import { describe, expect, it } from 'vitest';
 import { servicePortVariable } from '../src/config.ts';
 import { discoverServices } from '../src/services.ts';
@@ -35,8 +35,45 @@ async function readyz(url: string, deadline: number): Promise<number | string> {
   return last;
 }
 
+type Launcher = {
+  /** name → pid of every child the launcher reported starting */
+  pids: Map<string, number>;
+  exited: Promise<number | null>;
+  diagnose(): string;
+  child: ChildProcess;
+};
+
+function launch(env: NodeJS.ProcessEnv): Launcher {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'deploy/src/start.ts'], {
+    cwd: root,
+    env,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const output: string[] = [];
+  const pids = new Map<string, number>();
+  for (const stream of [child.stdout!, child.stderr!]) {
+    createInterface({ input: stream }).on('line', (line) => {
+      output.push(line);
+      const started = /^(\S+)\s+\| started \(pid (\d+)\)$/.exec(line);
+      if (started) pids.set(started[1]!, Number(started[2]));
+    });
+  }
+  return {
+    child,
+    pids,
+    exited: new Promise((resolve) => child.once('exit', resolve)),
+    diagnose: () => `launcher output:\n${output.slice(-60).join('\n')}`,
+  };
+}
+
+async function jwksKids(issuerPort: number): Promise<string[]> {
+  const response = await fetch(`http://127.0.0.1:${issuerPort}/jwks`);
+  const { keys } = (await response.json()) as { keys: { kid: string }[] };
+  return keys.map((k) => k.kid);
+}
+
 describe('npm start', () => {
-  it('brings up NATS, the database, the dev issuer and every service with /readyz 200, and Ctrl-C stops them all', async () => {
+  it('brings up NATS, the database, the dev issuer and every service with /readyz 200, stops them all on Ctrl-C, and finds its data again on the next run', async () => {
     const data = tempDir('start');
     const services = discoverServices(root);
     const ports = {
@@ -59,32 +96,17 @@ describe('npm start', () => {
       NO_COLOR: '1',
     };
     delete env.MONGO_URL;
+    const natsUrl = `nats://127.0.0.1:${ports.KEYWARD_NATS_PORT}`;
 
-    const launcher = spawn(process.execPath, ['--import', 'tsx', 'deploy/src/start.ts'], {
-      cwd: root,
-      env,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const output: string[] = [];
-    const pids = new Map<string, number>();
-    for (const stream of [launcher.stdout, launcher.stderr]) {
-      createInterface({ input: stream }).on('line', (line) => {
-        output.push(line);
-        const started = /^(\S+)\s+\| started \(pid (\d+)\)$/.exec(line);
-        if (started) pids.set(started[1]!, Number(started[2]));
-      });
-    }
-    const exited = new Promise<number | null>((resolve) => launcher.once('exit', resolve));
-    const diagnose = () => `launcher output:\n${output.slice(-60).join('\n')}`;
-
+    // First run: everything comes up.
+    const first = launch(env);
+    let kids: string[];
     try {
       await waitForPort({ port: ports.KEYWARD_NATS_PORT, timeoutMs: 60_000 });
       await waitForPort({ port: ports.KEYWARD_DB_PORT, timeoutMs: 60_000 });
       await waitForPort({ port: ports.KEYWARD_ISSUER_PORT, timeoutMs: 60_000 });
-      const discovery = await fetch(
-        `http://127.0.0.1:${ports.KEYWARD_ISSUER_PORT}/.well-known/openid-configuration`,
-      );
-      expect(discovery.status).toBe(200);
+      kids = await jwksKids(ports.KEYWARD_ISSUER_PORT);
+      expect(kids).toHaveLength(1);
 
       const deadline = Date.now() + 150_000;
       const statuses = Object.fromEntries(
@@ -95,19 +117,38 @@ describe('npm start', () => {
           ),
         ),
       );
-      expect(statuses, diagnose()).toEqual(Object.fromEntries(services.map((s) => [s.name, 200])));
-      expect([...pids.keys()].sort(), diagnose()).toEqual(
+      expect(statuses, first.diagnose()).toEqual(
+        Object.fromEntries(services.map((s) => [s.name, 200])),
+      );
+      expect([...first.pids.keys()].sort(), first.diagnose()).toEqual(
         ['ferretdb', 'nats', ...services.map((s) => s.name)].sort(),
       );
+      // a JetStream stream to find again after the restart
+      const nc = await connect({ servers: natsUrl });
+      const jsm = await jetstreamManager(nc);
+      await jsm.streams.add({ name: 'START_TEST', subjects: ['start-test.>'] });
+      await jsm.jetstream().publish('start-test.kept', 'kept');
+      await nc.close();
     } finally {
-      launcher.kill('SIGINT');
+      first.child.kill('SIGINT');
     }
-    expect(await exited, diagnose()).toBe(0);
-    const survivors = [...pids].filter(([, pid]) => isAlive(pid)).map(([name]) => name);
-    expect(survivors, diagnose()).toEqual([]);
-    // what must persist between runs is on disk
-    expect(existsSync(join(data.path, 'nats', 'jetstream'))).toBe(true);
-    expect(existsSync(join(data.path, 'oidc', 'dev-issuer.json'))).toBe(true);
+    expect(await first.exited, first.diagnose()).toBe(0);
+    const survivors = [...first.pids].filter(([, pid]) => isAlive(pid)).map(([name]) => name);
+    expect(survivors, first.diagnose()).toEqual([]);
+
+    // Second run on the same data dir: same issuer key, same JetStream data.
+    const second = launch(env);
+    try {
+      await waitForPort({ port: ports.KEYWARD_ISSUER_PORT, timeoutMs: 60_000 });
+      expect(await jwksKids(ports.KEYWARD_ISSUER_PORT)).toEqual(kids);
+      const nc = await connect({ servers: natsUrl });
+      const info = await (await jetstreamManager(nc)).streams.info('START_TEST');
+      expect(info.state.messages).toBe(1);
+      await nc.close();
+    } finally {
+      second.child.kill('SIGINT');
+    }
+    expect(await second.exited, second.diagnose()).toBe(0);
     await data.remove();
-  }, 240_000);
+  }, 300_000);
 });

@@ -62,4 +62,12 @@ describe('createSupervisor', () => {
     await delay(100);
     expect(lines.some((l) => l.includes('restarting'))).toBe(false);
   });
+
+  it('refuses to start a child once stopping, so nothing outlives stopAll()', async () => {
+    const supervisor = createSupervisor({ write: () => {} });
+    await supervisor.stopAll();
+    expect(() => supervisor.start({ name: 'late', command: 'sleep', args: ['600'] })).toThrow(
+      'not starting late: the supervisor is stopping',
+    );
+  });
 });
