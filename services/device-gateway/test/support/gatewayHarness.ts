@@ -64,6 +64,8 @@ export interface HarnessOptions {
   env?: Record<string, string>;
   /** false when the test runs the real policy service instead. */
   policyStandIn?: boolean;
+  /** false when the test runs the real reporting service instead. */
+  reportingStandIn?: boolean;
   /** Use this NATS server instead of starting one (its owner stops it). */
   nats?: NatsServer;
   gateway?: Partial<StartGatewayOptions>;
@@ -78,7 +80,10 @@ export async function startGatewayHarness(options: HarnessOptions = {}): Promise
   const nats = options.nats ?? (await startNats({ jetstream: true }));
   const nc = await connect({ servers: nats.url });
   const issuer = await startOidcIssuer({ permissions: [] });
-  const responders = await startResponders(nc, logger, { policy: options.policyStandIn !== false });
+  const responders = await startResponders(nc, logger, {
+    policy: options.policyStandIn !== false,
+    reporting: options.reportingStandIn !== false,
+  });
   const events: CapturedEvent[] = [];
   nc.subscribe('keyward.evt.>', {
     callback: (_err, msg) => {

@@ -41,7 +41,7 @@ export const POLICIES = {
 export async function startResponders(
   nc: NatsConnection,
   logger: Logger,
-  options: { policy?: boolean } = {},
+  options: { policy?: boolean; reporting?: boolean } = {},
 ): Promise<Responders> {
   const vault = new Map<string, { userPin?: string; adminPin?: string }>();
   const inventory = new Map<string, InventoryDevice>();
@@ -171,18 +171,25 @@ export async function startResponders(
     ],
   });
 
-  const reporting = await serveRequests(nc, {
-    service: 'reporting-stand-in',
-    version: '0.0.1',
-    logger,
-    handlers: [
-      handleRequest(reportingRequests.inventoryGet, async (data) => ({
-        devices: data.serials.flatMap((s) => (inventory.has(s) ? [inventory.get(s)!] : [])),
-      })),
-    ],
-  });
+  const reporting =
+    options.reporting === false
+      ? undefined
+      : await serveRequests(nc, {
+          service: 'reporting-stand-in',
+          version: '0.0.1',
+          logger,
+          handlers: [
+            handleRequest(reportingRequests.inventoryGet, async (data) => ({
+              devices: data.serials.flatMap((s) => (inventory.has(s) ? [inventory.get(s)!] : [])),
+            })),
+          ],
+        });
 
-  const servers: RequestServer[] = [identity, reporting, ...(policy ? [policy] : [])];
+  const servers: RequestServer[] = [
+    identity,
+    ...(reporting ? [reporting] : []),
+    ...(policy ? [policy] : []),
+  ];
   return {
     vault,
     inventory,

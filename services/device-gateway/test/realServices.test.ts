@@ -15,44 +15,66 @@ import { eventually, type GatewayHarness, startGatewayHarness } from './support/
 let h: GatewayHarness;
 let mongo: MongoServer;
 let policy: ManagedProcess;
+let reporting: ManagedProcess;
 let policyUrl: string;
 
-beforeAll(async () => {
-  h = await startGatewayHarness({ policyStandIn: false });
-  mongo = await startMongo();
+/** A real service as its own process (services never import each other). */
+async function startService(
+  name: string,
+  env: Record<string, string>,
+): Promise<{ proc: ManagedProcess; url: string }> {
   const port = await freePort();
-  policyUrl = `http://127.0.0.1:${port}`;
-  // The real policy service, as its own process (services never import each other).
-  policy = spawnProcess({
-    name: 'policy',
+  const proc = spawnProcess({
+    name,
     command: process.execPath,
-    args: ['--import', 'tsx', 'services/policy/src/main.ts'],
+    args: ['--import', 'tsx', `services/${name}/src/main.ts`],
     cwd: repoRoot(),
     env: {
       ...process.env,
       NATS_URL: h.nats.url,
       MONGO_URL: mongo.url,
-      MONGO_DB: uniqueDbName('policy'),
+      MONGO_DB: uniqueDbName(name),
       HTTP_PORT: String(port),
       AUTH_ISSUER: h.issuer.issuer,
       AUTH_JWKS_URL: h.issuer.jwksUrl,
-      KEYWARD_KEK: randomBytes(32).toString('base64'),
       LOG_LEVEL: 'warn',
+      ...env,
     },
   });
   try {
-    await waitForPort({ port, abort: policy.exitReason });
+    await waitForPort({ port, abort: proc.exitReason });
   } catch (error) {
-    throw new Error(
-      `policy service did not start: ${(error as Error).message}\n${policy.output()}`,
-    );
+    throw new Error(`${name} service did not start: ${(error as Error).message}\n${proc.output()}`);
   }
+  return { proc, url: `http://127.0.0.1:${port}` };
+}
+
+beforeAll(async () => {
+  h = await startGatewayHarness({ policyStandIn: false, reportingStandIn: false });
+  mongo = await startMongo();
+  const p = await startService('policy', { KEYWARD_KEK: randomBytes(32).toString('base64') });
+  policy = p.proc;
+  policyUrl = p.url;
+  reporting = (await startService('reporting', {})).proc;
 }, 180_000);
 afterAll(async () => {
   await policy?.stop();
+  await reporting?.stop();
   await h?.stop();
   await mongo?.stop();
 });
+
+/** The inventory is an event projection: re-read the device view until it caught up. */
+// biome-ignore lint/suspicious/noExplicitAny: a device view body, asserted field by field
+type View = Record<string, any>;
+async function pollView(read: () => Promise<View>, done: (v: View) => boolean): Promise<View> {
+  for (let i = 0; i < 200; i += 1) {
+    const v = await read();
+    if (done(v)) return v;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return read();
+}
 
 async function createPolicy(body: unknown): Promise<string> {
   const res = await fetch(`${policyUrl}/policies`, {
@@ -68,7 +90,7 @@ async function createPolicy(body: unknown): Promise<string> {
   return json.id;
 }
 
-describe('with the real policy service', () => {
+describe('with the real policy and reporting services', () => {
   it('configures a key from a stored policy; the vaulted PIN is the one on the key', async () => {
     const policyId = await createPolicy({
       name: 'Gateway e2e',
@@ -103,6 +125,35 @@ describe('with the real policy service', () => {
       'device.configured',
     );
     expect(configured.raw).not.toContain(pin.body.userPin);
+  });
+
+  it('shows ENROLLED and the user from the reporting inventory after configure and assign', async () => {
+    const policyId = await createPolicy({ name: 'Inventory e2e', pin: { minLength: 6 } });
+    const key = await h.gateway.sim!.plug({ profile: 'generic' });
+    expect(
+      (await h.api('POST', `/devices/${key.deviceId}/configure?wait=true`, { body: { policyId } }))
+        .status,
+    ).toBe(200);
+    const statusOf = async () => (await h.api('GET', `/devices/${key.deviceId}`)).body;
+    let view = await pollView(
+      statusOf,
+      (v) => v.status === 'CONFIGURED' && v.policy?.id === policyId,
+    );
+    expect(view).toMatchObject({
+      status: 'CONFIGURED',
+      policy: { id: policyId, version: 1 },
+      unknownFields: [],
+    });
+    const assign = await h.api('POST', `/devices/${key.deviceId}/assign?wait=true`, {
+      body: { user: 'ann@example.com' },
+    });
+    expect(assign.status, assign.text).toBe(200);
+    view = await pollView(statusOf, (v) => v.status === 'ENROLLED');
+    expect(view).toMatchObject({
+      status: 'ENROLLED',
+      user: { id: 'ann@example.com' },
+      idpId: 'default-idp',
+    });
   });
 
   it('turns an unknown policy into a clear failure of the key run', async () => {
