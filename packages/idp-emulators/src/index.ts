@@ -25,4 +25,10 @@ export {
   type PingOneEmulatorOptions,
   startPingOneEmulator,
 } from './pingone/startPingOneEmulator.ts';
+export {
+  type ScimEmulator,
+  type ScimEmulatorOptions,
+  startScimEmulator,
+  type WebhookDelivery,
+} from './scim/startScimEmulator.ts';
 export { type SoftRegistration, type SoftRegistrationInput, softRegister } from './softKey.ts';
