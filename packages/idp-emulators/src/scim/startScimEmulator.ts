@@ -26,14 +26,12 @@ const ERROR_SCHEMA = 'urn:ietf:params:scim:api:messages:2.0:Error';
 
 /** SCIM error (RFC 7644 §3.12). */
 function sendScimError(res: Response, status: number, detail: string, scimType?: string) {
-  res
-    .status(status)
-    .json({
-      schemas: [ERROR_SCHEMA],
-      status: String(status),
-      ...(scimType ? { scimType } : {}),
-      detail,
-    });
+  res.status(status).json({
+    schemas: [ERROR_SCHEMA],
+    status: String(status),
+    ...(scimType ? { scimType } : {}),
+    detail,
+  });
 }
 
 function renderScimUser(u: DirectoryUser, base: string) {
