@@ -14,6 +14,12 @@ export const reportingConfig = z.object({
     .string()
     .regex(/^[A-Za-z0-9_-]+$/)
     .default('reporting'),
+  /**
+   * Events in flight on the audit durable across all replicas. 1 makes replicas take turns
+   * (needed for several replicas on FerretDB, whose conditional updates are not atomic);
+   * docs/adr/0002-audit-chain.md.
+   */
+  REPORTING_MAX_ACK_PENDING: z.coerce.number().int().min(1).default(1000),
   /** An event not acknowledged within this is redelivered (a crashed instance's event). */
   REPORTING_ACK_WAIT_MS: z.coerce.number().int().min(1_000).default(30_000),
   AUDIT_RETENTION_DAYS: z.coerce.number().min(0).default(0),

@@ -66,6 +66,7 @@ export async function startReporting({
     handler: createReportingEventHandler({ models, metrics }),
     logger,
     ackWaitMs: config.REPORTING_ACK_WAIT_MS,
+    maxAckPending: config.REPORTING_MAX_ACK_PENDING,
   });
   const requests = await serveRequests(nc, {
     service: config.SERVICE_NAME,

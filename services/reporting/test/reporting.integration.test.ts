@@ -135,9 +135,7 @@ describe('reporting service on real NATS and database', () => {
   it('verify points at an audit record modified directly in the database', async () => {
     const ok = (await (await get('/audit/verify')).json()) as { ok: boolean };
     expect(ok.ok).toBe(true);
-    const victim = await stack.models.audit
-      .findOne({ partition: 'device', 'chain.index': 7 })
-      .lean();
+    const victim = await stack.models.chainSlots.findById('device:7').lean();
     await stack.models.audit.collection.updateOne(
       { eventId: victim!.eventId },
       { $set: { dataJson: '{"serial":"forged"}' } },

@@ -54,7 +54,8 @@ describe('audit store and inventory against a real database', () => {
     );
 
     expect(await models.audit.countDocuments()).toBe(events.length);
-    expect(await models.audit.countDocuments({ chain: { $exists: false } })).toBe(0);
+    expect(await models.chainMembers.countDocuments()).toBe(events.length);
+    expect(await models.chainSlots.countDocuments()).toBe(events.length);
     for (const partition of await listPartitions(models)) {
       const verdict = await verifyPartition({ models, partition });
       expect(verdict, JSON.stringify(verdict)).toMatchObject({ ok: true });
@@ -83,7 +84,7 @@ describe('audit store and inventory against a real database', () => {
     const handle = createReportingEventHandler({ models });
     const events = lifecycleBurst({ keys: 4 });
     for (const [i, e] of events.entries()) await handle(e, { streamSequence: i + 1 });
-    const victim = await models.audit.findOne({ partition: 'device', 'chain.index': 3 }).lean();
+    const victim = await models.chainSlots.findById('device:3').lean();
     await models.audit.collection.updateOne(
       { eventId: victim!.eventId },
       { $set: { actor: 'user:mallory' } },
@@ -102,10 +103,11 @@ describe('audit store and inventory against a real database', () => {
     const handle = createReportingEventHandler({ models });
     for (const [i, e] of lifecycleBurst({ keys: 3 }).entries())
       await handle(e, { streamSequence: i + 1 });
-    await models.audit.collection.deleteOne({ partition: 'device', 'chain.index': 2 });
+    const victim = await models.chainSlots.findById('device:2').lean();
+    await models.audit.collection.deleteOne({ eventId: victim!.eventId });
     expect(await verifyPartition({ models, partition: 'device' })).toMatchObject({
       ok: false,
-      broken: { reason: 'MISSING_RECORD', index: 2 },
+      broken: { reason: 'MISSING_RECORD', index: 2, eventId: victim!.eventId },
     });
   });
 
@@ -123,8 +125,12 @@ describe('audit store and inventory against a real database', () => {
       olderBefore - removed,
     );
     for (const partition of await listPartitions(models)) {
-      const first = await models.audit.findOne({ partition }).sort({ 'chain.index': 1 }).lean();
-      if (first) expect(first.time >= cutoff || first.chain!.index === 1).toBe(true);
+      const anchor = await models.chainAnchors.findById(partition).lean();
+      const firstSlot = await models.chainSlots
+        .findById(`${partition}:${(anchor?.index ?? 0) + 1}`)
+        .lean();
+      const first = firstSlot ? await models.audit.findById(firstSlot.eventId).lean() : null;
+      if (first && anchor) expect(first.time >= cutoff).toBe(true);
       expect(await verifyPartition({ models, partition })).toMatchObject({ ok: true });
     }
   });

@@ -1,7 +1,7 @@
 import { auditRecordFromEvent } from '../domain/audit/auditRecordFromEvent.ts';
 import type { ReportedEvent } from '../domain/audit/types.ts';
 import { ENROLLMENT_OUTCOMES, type ReportingMetrics } from '../metrics.ts';
-import { appendToChain } from '../store/appendToChain.ts';
+import { createChainAppender } from '../store/appendToChain.ts';
 import { insertAuditRecord } from '../store/insertAuditRecord.ts';
 import { projectInventoryEvent } from '../store/inventoryStore.ts';
 import type { ReportingModels } from '../store/models.ts';
@@ -32,12 +32,17 @@ export function createReportingEventHandler({
   metrics,
   clock = () => new Date(),
 }: HandleReportingEventOptions): ReportingEventHandler {
+  const chain = createChainAppender({ models });
   return async (event, { streamSequence }) => {
     const started = performance.now();
     const record = auditRecordFromEvent({ event, streamSeq: streamSequence });
     const { inserted } = await insertAuditRecord({ models, record, now: clock() });
     const stored = performance.now();
-    await appendToChain({ models, eventId: record.eventId, partition: record.partition });
+    await chain.append({
+      eventId: record.eventId,
+      partition: record.partition,
+      inserted: inserted ? record : undefined,
+    });
     const chained = performance.now();
     await projectInventoryEvent({ models, event, now: clock() });
     const projected = performance.now();

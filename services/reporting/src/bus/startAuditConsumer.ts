@@ -10,6 +10,8 @@ export interface StartAuditConsumerOptions {
   handler: ReportingEventHandler;
   logger: Logger;
   ackWaitMs?: number;
+  /** Set when the durable is created; see REPORTING_MAX_ACK_PENDING. */
+  maxAckPending?: number;
 }
 
 /**
@@ -24,6 +26,7 @@ export async function startAuditConsumer({
   handler,
   logger,
   ackWaitMs = 30_000,
+  maxAckPending = 1000,
 }: StartAuditConsumerOptions): Promise<EventConsumer> {
   const jsm = await jetstreamManager(nc);
   const existing = await jsm.consumers.info(SUBJECTS.EVENTS_STREAM, durable).catch(() => null);
@@ -35,7 +38,7 @@ export async function startAuditConsumer({
         deliver_policy: DeliverPolicy.All,
         filter_subject: SUBJECTS.EVENTS_ALL,
         ack_wait: nanos(ackWaitMs),
-        max_ack_pending: 1,
+        max_ack_pending: maxAckPending,
         max_deliver: -1,
       })
       .catch(() => undefined); // a replica starting at the same time created it

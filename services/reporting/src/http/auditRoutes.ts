@@ -66,7 +66,7 @@ export function registerAuditRoutes(http: HttpApp, models: ReportingModels): voi
       responses: { 200: auditRecordSchema, 404: errorResponseSchema },
     },
     async ({ params }) => {
-      const doc = await models.audit.findOne({ eventId: params.eventId }).lean<AuditDoc>();
+      const doc = await models.audit.findById(params.eventId).lean<AuditDoc>();
       if (!doc) throw new KeywardError('NOT_FOUND', `no audit record for event ${params.eventId}`);
       return toAuditRecordBody(doc);
     },

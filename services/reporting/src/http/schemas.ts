@@ -17,8 +17,6 @@ export const auditQuerySchema = z.object({
   cursor: z.string().min(1).optional(),
 });
 
-const linkSchema = z.object({ index: z.number().int(), prevHash: z.string(), hash: z.string() });
-
 export const auditRecordSchema = z.object({
   eventId: z.string(),
   type: z.string(),
@@ -32,7 +30,6 @@ export const auditRecordSchema = z.object({
   gatewayId: z.string().nullable(),
   partition: z.string(),
   streamSeq: z.number(),
-  chain: linkSchema.nullable(),
   recordedAt: z.string(),
 });
 
@@ -50,9 +47,6 @@ export function toAuditRecordBody(doc: AuditDoc): z.input<typeof auditRecordSche
     gatewayId: doc.gatewayId ?? null,
     partition: doc.partition,
     streamSeq: doc.streamSeq,
-    chain: doc.chain
-      ? { index: doc.chain.index, prevHash: doc.chain.prevHash, hash: doc.chain.hash }
-      : null,
     recordedAt: doc.recordedAt.toISOString(),
   };
 }

@@ -9,8 +9,9 @@ export interface InsertAuditRecordOptions {
 }
 
 /**
- * Stores a record once per event id: an upsert that only ever inserts, so a redelivered or
- * re-published event finds the first copy and changes nothing. `inserted` is false then.
+ * Stores a record once per event id: an insert keyed by `_id` = event id, so a redelivered or
+ * re-published event hits the first copy (duplicate key) and changes nothing; `inserted` is
+ * false then.
  */
 export async function insertAuditRecord({
   models,
@@ -18,12 +19,12 @@ export async function insertAuditRecord({
   now = new Date(),
 }: InsertAuditRecordOptions): Promise<{ inserted: boolean }> {
   try {
-    const result = await models.audit.updateOne(
-      { eventId: record.eventId },
-      { $setOnInsert: { ...record, recordedAt: now } },
-      { upsert: true },
-    );
-    return { inserted: result.upsertedCount === 1 };
+    await models.audit.collection.insertOne({
+      _id: record.eventId as never,
+      ...record,
+      recordedAt: now,
+    });
+    return { inserted: true };
   } catch (error) {
     if (isDuplicateKey(error)) return { inserted: false };
     throw error;

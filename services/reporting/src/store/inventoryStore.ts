@@ -37,7 +37,7 @@ export async function projectInventoryEvent({
     const doc = { ...result.device, updatedAt: now };
     if (!current) {
       try {
-        await models.inventory.create({ _id: serial, ...doc, rev: 1 });
+        await models.inventory.collection.insertOne({ _id: serial as never, ...doc, rev: 1 });
         return { changed: true, serial, device: result.device };
       } catch (error) {
         if (isDuplicateKey(error)) continue;

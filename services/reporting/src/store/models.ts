@@ -2,22 +2,38 @@ import { type Connection, type Model, Schema } from 'mongoose';
 import type { AuditRecord, ChainAnchor, ChainLink } from '../domain/audit/types.ts';
 import type { InventoryRecord } from '../domain/inventory/types.ts';
 
-/** Stored audit record: the domain record plus when this service first stored it. */
+/**
+ * Stored audit record: the domain record plus when this service first stored it. `_id` is the
+ * event id: the idempotency key, and the one key FerretDB (SQLite) looks up without a scan.
+ */
 export interface AuditDoc extends AuditRecord {
+  _id: string;
   recordedAt: Date;
 }
 
+/** Where a partition's head was last seen; a hint to start probing slots from, never trusted. */
+export interface ChainHintDoc {
+  _id: string;
+  index: number;
+}
+
 /**
- * One claimed position of a partition's chain, `_id` = "<partition>:<index>". Claiming is an
- * insert, and the unique `_id` makes it atomic on MongoDB and FerretDB alike (conditional
- * updates are not atomic on FerretDB 1.x); the newest slot is the head. The slot holds the
- * link so any consumer can finish writing it into the record after a crash
- * (docs/adr/0002-audit-chain.md).
+ * One link of a partition's chain, `_id` = "<partition>:<index>": the record's hash and its
+ * predecessor's. Claiming a position is an insert, and the unique `_id` makes it atomic on
+ * MongoDB and FerretDB alike (conditional updates are not atomic on FerretDB 1.x). Records stay
+ * immutable; the newest slot is the head (docs/adr/0002-audit-chain.md).
  */
 export interface ChainSlotDoc extends ChainLink {
   _id: string;
   partition: string;
   eventId: string;
+}
+
+/** Which chain position an event holds (`_id` = event id): how a redelivery finds it is linked. */
+export interface ChainMemberDoc {
+  _id: string;
+  partition: string;
+  index: number;
 }
 
 /** Where a partition's verification starts once the retention purge removed older records. */
@@ -41,10 +57,9 @@ export interface SiemPositionDoc {
   forwarded: number;
 }
 
-const linkSchema = new Schema({ index: Number, prevHash: String, hash: String }, { _id: false });
-
 const auditSchema = new Schema(
   {
+    _id: String,
     eventId: { type: String, required: true },
     type: { type: String, required: true },
     source: String,
@@ -57,18 +72,14 @@ const auditSchema = new Schema(
     gatewayId: { type: String, default: null },
     partition: { type: String, required: true },
     streamSeq: Number,
-    chain: { type: linkSchema, default: undefined },
     recordedAt: Date,
   },
   { versionKey: false, minimize: false, autoIndex: false },
 );
-// Event id is the idempotency key: one record per event, whatever the redeliveries.
-auditSchema.index({ eventId: 1 }, { unique: true });
 auditSchema.index({ time: -1, eventId: -1 });
 for (const key of ['type', 'actor', 'serial', 'user', 'gatewayId'] as const) {
   auditSchema.index({ [key]: 1, time: -1, eventId: -1 });
 }
-auditSchema.index({ partition: 1, 'chain.index': 1 });
 
 const slotSchema = new Schema(
   {
@@ -81,7 +92,16 @@ const slotSchema = new Schema(
   },
   { versionKey: false, autoIndex: false },
 );
-slotSchema.index({ partition: 1, index: -1 });
+
+const memberSchema = new Schema(
+  { _id: String, partition: String, index: Number },
+  { versionKey: false, autoIndex: false },
+);
+
+const hintSchema = new Schema(
+  { _id: String, index: Number },
+  { versionKey: false, autoIndex: false },
+);
 
 const anchorSchema = new Schema(
   { _id: String, index: Number, hash: String },
@@ -123,6 +143,8 @@ export const COLLECTIONS = {
   audit: 'audit_records',
   chainSlots: 'audit_chain_slots',
   chainAnchors: 'audit_chain_anchors',
+  chainHints: 'audit_chain_hints',
+  chainMembers: 'audit_chain_members',
   inventory: 'inventory',
   siem: 'siem_positions',
 } as const;
@@ -131,6 +153,8 @@ export interface ReportingModels {
   audit: Model<AuditDoc>;
   chainSlots: Model<ChainSlotDoc>;
   chainAnchors: Model<ChainAnchorDoc>;
+  chainHints: Model<ChainHintDoc>;
+  chainMembers: Model<ChainMemberDoc>;
   inventory: Model<InventoryDoc>;
   siem: Model<SiemPositionDoc>;
 }
@@ -153,6 +177,8 @@ export function createModels({
     audit: model<AuditDoc>('AuditRecord', auditSchema, COLLECTIONS.audit),
     chainSlots: model<ChainSlotDoc>('AuditChainSlot', slotSchema, COLLECTIONS.chainSlots),
     chainAnchors: model<ChainAnchorDoc>('AuditChainAnchor', anchorSchema, COLLECTIONS.chainAnchors),
+    chainHints: model<ChainHintDoc>('AuditChainHint', hintSchema, COLLECTIONS.chainHints),
+    chainMembers: model<ChainMemberDoc>('AuditChainMember', memberSchema, COLLECTIONS.chainMembers),
     inventory: model<InventoryDoc>(
       `Inventory_${inventoryCollection}`,
       inventorySchema,

@@ -1,5 +1,5 @@
-import { completeSlot, latestSlot, listPartitions, loadAnchor } from './chainSlots.ts';
-import type { AuditDoc, ReportingModels } from './models.ts';
+import { findHead, listPartitions, loadAnchor, slotId } from './chainSlots.ts';
+import type { AuditDoc, ChainSlotDoc, ReportingModels } from './models.ts';
 
 export interface PurgeExpiredOptions {
   models: ReportingModels;
@@ -11,10 +11,11 @@ export interface PurgeExpiredOptions {
 
 /**
  * Retention without a TTL index (FerretDB has none, and a TTL would cut the chain anywhere):
- * per partition, removes the oldest run of linked records older than `before`, in chain order,
- * stopping at the first newer one. The anchor moves first (forwards only), then records and
- * their slots go, so a crash in between leaves records the verifier skips. The head slot is
- * always kept. Returns how many records were removed.
+ * per partition, removes the oldest run of records older than `before`, in chain order,
+ * stopping at the first newer one and never at the head. The anchor (where verification
+ * starts) moves first, then the records, their slots and markers go, so a crash in between
+ * leaves only data the verifier no longer reads. Run by one process at a time (the purge job).
+ * Returns how many records were removed.
  */
 export async function purgeExpired({
   models,
@@ -23,36 +24,28 @@ export async function purgeExpired({
 }: PurgeExpiredOptions): Promise<number> {
   let removed = 0;
   for (const partition of await listPartitions(models)) {
-    const head = await latestSlot(models, partition);
-    await completeSlot(models, head);
+    const { head } = await findHead(models, partition);
     const anchor = await loadAnchor(models, partition);
-    const candidates = await models.audit
-      .find({ partition, 'chain.index': { $gt: anchor.index } })
-      .sort({ 'chain.index': 1 })
-      .limit(batchSize)
-      .lean<AuditDoc[]>();
-    let last: AuditDoc | undefined;
-    for (const record of candidates) {
-      const expectedIndex = (last?.chain?.index ?? anchor.index) + 1;
-      if (record.time >= before || record.chain?.index !== expectedIndex) break;
-      last = record;
+    const expired: ChainSlotDoc[] = [];
+    for (let index = anchor.index + 1; index < head.index && expired.length < batchSize; index++) {
+      const slot = await models.chainSlots.findById(slotId(partition, index)).lean<ChainSlotDoc>();
+      const record = slot
+        ? await models.audit.findById(slot.eventId, { time: 1 }).lean<Pick<AuditDoc, 'time'>>()
+        : null;
+      if (!slot || !record || record.time >= before) break;
+      expired.push(slot);
     }
-    if (!last?.chain) continue;
-    // One purge runs at a time (the job's timer in one process); the anchor only moves forwards
-    // because the prefix starts after the current anchor.
+    const last = expired.at(-1);
+    if (!last) continue;
     await models.chainAnchors.updateOne(
       { _id: partition },
-      { $set: { index: last.chain.index, hash: last.chain.hash } },
+      { $set: { index: last.index, hash: last.hash } },
       { upsert: true },
     );
-    const result = await models.audit.deleteMany({
-      partition,
-      'chain.index': { $lte: last.chain.index },
-    });
-    await models.chainSlots.deleteMany({
-      partition,
-      index: { $lt: Math.min(last.chain.index, head?.index ?? 0) },
-    });
+    const eventIds = expired.map((s) => s.eventId);
+    const result = await models.audit.deleteMany({ _id: { $in: eventIds } });
+    await models.chainMembers.deleteMany({ _id: { $in: eventIds } });
+    await models.chainSlots.deleteMany({ _id: { $in: expired.map((s) => s._id) } });
     removed += result.deletedCount;
   }
   return removed;

@@ -1,6 +1,6 @@
 import { type ChainVerdict, createChainVerifier } from '../domain/audit/verifyChain.ts';
-import { completeSlot, loadAnchor, loadChainHead } from './chainSlots.ts';
-import type { AuditDoc, ReportingModels } from './models.ts';
+import { findHead, loadAnchor, slotId } from './chainSlots.ts';
+import type { AuditDoc, ChainSlotDoc, ReportingModels } from './models.ts';
 
 export interface VerifyPartitionOptions {
   models: ReportingModels;
@@ -8,31 +8,30 @@ export interface VerifyPartitionOptions {
 }
 
 /**
- * Walks one partition's chain from its anchor in index order with a database cursor and
- * reports the first broken link. The head record's link is finished first (the roll-forward
- * every appender does), so an append in flight is not reported as a break.
+ * Walks one partition's chain from its anchor to the head, slot by slot, each slot with its
+ * record (all `_id` lookups), and reports the first broken link: an edited record, an edited or
+ * missing slot, a deleted record. Constant memory however long the chain is.
  */
 export async function verifyPartition({
   models,
   partition,
 }: VerifyPartitionOptions): Promise<ChainVerdict> {
-  const { head, slot } = await loadChainHead(models, partition);
-  await completeSlot(models, slot);
+  const { head } = await findHead(models, partition);
   const anchor = await loadAnchor(models, partition);
   const verifier = createChainVerifier({ partition, anchor });
-  const cursor = models.audit
-    .find({ partition, 'chain.index': { $gt: anchor.index } })
-    .sort({ 'chain.index': 1 })
-    .lean<AuditDoc[]>()
-    .cursor();
-  try {
-    for await (const record of cursor) {
-      const linked = record as AuditDoc;
-      if (linked.chain && linked.chain.index > head.index) break; // appended after we started
-      if (verifier.push(linked)) break;
+  for (let index = anchor.index + 1; index <= head.index; index++) {
+    const slot = await models.chainSlots.findById(slotId(partition, index)).lean<ChainSlotDoc>();
+    if (!slot) {
+      verifier.missing({ index, eventId: null, what: `chain slot ${slotId(partition, index)}` });
+      break;
     }
-  } finally {
-    await cursor.close();
+    const record = await models.audit.findById(slot.eventId).lean<AuditDoc>();
+    if (!record) {
+      verifier.missing({ index, eventId: slot.eventId, what: `audit record ${slot.eventId}` });
+      break;
+    }
+    const link = { index: slot.index, prevHash: slot.prevHash, hash: slot.hash };
+    if (verifier.push({ ...record, chain: link })) break;
   }
   return verifier.finish(head);
 }

@@ -30,6 +30,8 @@ export type ChainVerdict =
 export interface ChainVerifier {
   /** Feed linked records in ascending chain index. Returns the first break once found. */
   push(record: AuditRecord): ChainBreak | null;
+  /** Reports that the link or record at `index` is gone (a deletion). */
+  missing(input: { index: number; eventId: string | null; what: string }): ChainBreak;
   /** Compare the end of the walk with the stored head. */
   finish(head: Pick<ChainHead, 'index' | 'hash'>): ChainVerdict;
 }
@@ -107,6 +109,17 @@ export function createChainVerifier({
       expectedIndex += 1;
       prevHash = link.hash;
       return null;
+    },
+    missing({ index, eventId, what }) {
+      return (
+        broken ??
+        fail(
+          'MISSING_RECORD',
+          index,
+          eventId,
+          `${what} at index ${index} is missing: it was deleted`,
+        )
+      );
     },
     finish(head) {
       if (!broken && (head.index !== expectedIndex - 1 || head.hash !== prevHash)) {
