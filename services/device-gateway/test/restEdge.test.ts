@@ -38,6 +38,16 @@ describe('REST edge', () => {
     expect(r.body.paths['/devices/{id}/configure'].post.requestBody).toBeDefined();
   });
 
+  it('announces itself on the bus at start', async () => {
+    const announced = h.events.find((e) => e.type === 'keyward.gateway.announced');
+    expect(announced?.data).toMatchObject({
+      gatewayId: 'gw-test',
+      version: '0.1.0',
+      simulation: true,
+    });
+    expect(announced?.data.restUrl).toBe(h.gateway.url);
+  });
+
   it('answers 401 without a token and 403 without the permission', async () => {
     expect((await h.api('GET', '/devices', { token: null })).status).toBe(401);
     const r = await h.api('POST', '/sessions/configure', {

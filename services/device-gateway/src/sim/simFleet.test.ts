@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { gatewayConfigSchema } from '../config.ts';
+import { SimFleet } from './simFleet.ts';
+
+describe('KEYWARD_SIM_DEVICES', () => {
+  it('parses counts per profile', () => {
+    expect(SimFleet.parseSpec('3:generic,1:enterprise')).toEqual([
+      { profile: 'generic', count: 3 },
+      { profile: 'enterprise', count: 1 },
+    ]);
+    expect(SimFleet.parseSpec('nfc-only')).toEqual([{ profile: 'nfc-only', count: 1 }]);
+  });
+
+  it.each(['3:yubikey', 'x:generic', '-1:generic'])('rejects %j naming the part', (spec) => {
+    expect(() => SimFleet.parseSpec(spec)).toThrow(spec);
+  });
+});
+
+describe('gateway configuration', () => {
+  const base = { AUTH_ISSUER: 'http://127.0.0.1:9400' };
+
+  it('defaults to port 9333, HID on, PC/SC and simulation off', () => {
+    const c = gatewayConfigSchema.parse(base);
+    expect(c).toMatchObject({
+      HTTP_PORT: 9333,
+      KEYWARD_HID: true,
+      KEYWARD_PCSC: false,
+      KEYWARD_SIM: false,
+      SERVICE_NAME: 'device-gateway',
+    });
+  });
+
+  it('parses a modelled latency profile and rejects a malformed one', () => {
+    expect(
+      gatewayConfigSchema.parse({ ...base, KEYWARD_SIM_LATENCY: 'config=200,clientPin=50' })
+        .KEYWARD_SIM_LATENCY,
+    ).toEqual({ config: 200, clientPin: 50 });
+    expect(
+      gatewayConfigSchema.safeParse({ ...base, KEYWARD_SIM_LATENCY: 'config:200' }).success,
+    ).toBe(false);
+  });
+});
