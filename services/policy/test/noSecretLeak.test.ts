@@ -132,6 +132,19 @@ describe('a full configure flow leaks no PIN or secret to logs or events', () =>
       }
     }
 
+    // The REST calls' events travel apart from the HTTP answers: wait for the last ones.
+    await stack.waitForEvent(
+      (e) => e.type === 'keyward.unlock.response_issued' && e.actor === 'user:grace',
+      'unlock.response_issued by grace',
+    );
+    await stack.waitForEvent(
+      (e) =>
+        e.type === 'keyward.pin.read' &&
+        e.actor === 'user:frank' &&
+        e.data.serial === 'SN-LEAK-generic',
+      'pin.read by frank',
+    );
+
     // Positive controls: the capture saw the flow, so an absence below means something.
     const types = new Set(stack.events.map((e) => e.type));
     for (const t of [

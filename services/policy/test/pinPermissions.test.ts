@@ -59,9 +59,11 @@ describe('PIN read permissions over REST (real JWTs from the test issuer)', () =
   });
 
   it('audits every REST read as keyward.pin.read with the reader as actor and no PIN', async () => {
-    const before = stack.events.length;
     await stack.http('GET', `/devices/${SERIAL}/pins/admin`, { token: stack.token([A], 'carol') });
-    const event = stack.events.slice(before).find((e) => e.type === 'keyward.pin.read');
+    const event = await stack.waitForEvent(
+      (e) => e.type === 'keyward.pin.read' && e.actor === 'user:carol',
+      'pin.read by carol',
+    );
     expect(event).toMatchObject({
       actor: 'user:carol',
       data: { serial: SERIAL, requested: 'admin', granted: ['admin'], denied: [] },
@@ -104,7 +106,9 @@ describe('keyward.policy.pin.read: the actor permissions passed in decide, every
           },
         });
       }
-      const audit = stack.events.slice(before).filter((e) => e.type === 'keyward.pin.read');
+      const audit = stack.events
+        .slice(before)
+        .filter((e) => e.type === 'keyward.pin.read' && e.actor === 'user:dave');
       expect(audit).toEqual([
         expect.objectContaining({
           actor: 'user:dave',

@@ -35,6 +35,10 @@ describe('policy CRUD and versioning over REST', () => {
     );
     const list = await stack.http('GET', '/policies', { token: reader });
     expect(list.body.policies.map((p: { id: string }) => p.id)).toContain(id);
+    await stack.waitForEvent(
+      (e) => e.type === 'keyward.policy.created' && e.data.policyId === id,
+      'policy.created',
+    );
     expect(
       stack.events.filter((e) => e.type === 'keyward.policy.created' && e.data.policyId === id),
     ).toEqual([
@@ -74,8 +78,9 @@ describe('policy CRUD and versioning over REST', () => {
     expect(old.body.key.alwaysUv).toBeUndefined();
     const history = await stack.http('GET', `/policies/${v1.id}/versions`, { token: reader });
     expect(history.body.versions.map((v: { version: number }) => v.version)).toEqual([1, 2]);
-    const updated = stack.events.find(
+    const updated = await stack.waitForEvent(
       (e) => e.type === 'keyward.policy.updated' && e.data.policyId === v1.id,
+      'policy.updated',
     );
     expect(updated?.data).toEqual({
       policyId: v1.id,
@@ -95,6 +100,16 @@ describe('policy CRUD and versioning over REST', () => {
       body: { ...body('Idempotent'), expectedVersion: 1 },
     });
     expect(again.body.version).toBe(1);
+    // Barrier: events of one publisher arrive in order, so once this later event is here, an
+    // updated event for the no-op would have been seen.
+    const { body: later } = await stack.http('POST', '/policies', {
+      token: writer,
+      body: body('Idempotent barrier'),
+    });
+    await stack.waitForEvent(
+      (e) => e.type === 'keyward.policy.created' && e.data.policyId === later.id,
+      'policy.created (barrier)',
+    );
     expect(
       stack.events.some((e) => e.type === 'keyward.policy.updated' && e.data.policyId === v1.id),
     ).toBe(false);
@@ -142,9 +157,10 @@ describe('policy CRUD and versioning over REST', () => {
     expect(
       (await stack.http('GET', `/policies/${v1.id}?version=1`, { token: reader })).body.name,
     ).toBe('Delete me');
-    expect(
-      stack.events.some((e) => e.type === 'keyward.policy.deleted' && e.data.policyId === v1.id),
-    ).toBe(true);
+    await stack.waitForEvent(
+      (e) => e.type === 'keyward.policy.deleted' && e.data.policyId === v1.id,
+      'policy.deleted',
+    );
   });
 
   it('answers 400 naming the field for bad input, and for contradictions', async () => {

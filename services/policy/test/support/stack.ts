@@ -61,6 +61,12 @@ export interface PolicyStack {
   logLines: string[];
   /** Every event seen on keyward.evt.> (core subscription on the tests' connection). */
   events: CapturedEvent[];
+  /**
+   * Resolves with the first captured event matching `match` (already seen or arriving later).
+   * Needed after REST calls: the HTTP answer and the event reach the test on different paths.
+   * Fails after 15 s naming what was awaited.
+   */
+  waitForEvent(match: (e: CapturedEvent) => boolean, what: string): Promise<CapturedEvent>;
   writeBlob(
     entries: BlobEntryFixture[],
     opts?: { no?: number; nextUpdate?: string; pki?: TestPki },
@@ -135,17 +141,20 @@ export async function startPolicyStack(options: StartStackOptions = {}): Promise
     logger: createLogger({ name: 'test', level: 'silent' }),
   });
   const events: CapturedEvent[] = [];
+  const waiters = new Set<(e: CapturedEvent) => void>();
   const sub = nc.subscribe('keyward.evt.>', {
     callback: (_err, msg) => {
       const raw = msg.string();
       const parsed = JSON.parse(raw);
-      events.push({
+      const event: CapturedEvent = {
         subject: msg.subject,
         raw,
         type: parsed.type,
         data: parsed.data,
         actor: parsed.actor,
-      });
+      };
+      events.push(event);
+      for (const waiter of waiters) waiter(event);
     },
   });
   await nc.flush();
@@ -166,6 +175,23 @@ export async function startPolicyStack(options: StartStackOptions = {}): Promise
     logLines,
     events,
     writeBlob,
+    waitForEvent(match, what) {
+      const seen = events.find(match);
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          waiters.delete(waiter);
+          reject(new Error(`no event ${what} on keyward.evt.> within 15 s`));
+        }, 15_000);
+        const waiter = (e: CapturedEvent) => {
+          if (!match(e)) return;
+          clearTimeout(timer);
+          waiters.delete(waiter);
+          resolve(e);
+        };
+        waiters.add(waiter);
+      });
+    },
     async http(method, path, opts = {}) {
       const res = await fetch(`${stack.baseUrl}${path}`, {
         method,
