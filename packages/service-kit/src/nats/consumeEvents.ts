@@ -2,19 +2,16 @@ import {
   type AnyKeywardEvent,
   ERROR_CODES,
   isKeywardError,
-  KeywardError,
   parseEvent,
   SUBJECTS,
   toErrorBody,
 } from '@keyward/contracts';
 import {
   AckPolicy,
-  type ConsumerConfig,
   DeliverPolicy,
   type JetStreamClient,
   type JsMsg,
   jetstream,
-  jetstreamManager,
 } from '@nats-io/jetstream';
 import { type NatsConnection, nanos } from '@nats-io/nats-core';
 import type { Logger } from 'pino';
@@ -22,6 +19,7 @@ import { InFlight } from '../lifecycle/inFlight.ts';
 import { redactString } from '../log/redact.ts';
 import { contextFromHeaders, inSpan, SpanKind } from '../telemetry/trace.ts';
 import { deadLetter } from './deadLetter.ts';
+import { ensureConsumer } from './ensureConsumer.ts';
 
 /** What a handler gets besides the event. */
 export interface EventContext {
@@ -196,37 +194,4 @@ async function reject(
   }
   logger.warn({ reason, streamSequence: msg.info.streamSequence }, 'event dead-lettered');
   msg.ack();
-}
-
-async function ensureConsumer(
-  nc: NatsConnection,
-  config: Partial<ConsumerConfig> & { durable_name: string },
-) {
-  const jsm = await jetstreamManager(nc);
-  const stream = SUBJECTS.EVENTS_STREAM;
-  let existing = await jsm.consumers.info(stream, config.durable_name).catch(() => null);
-  if (!existing) {
-    // A replica starting at the same moment may create it first; then update it below.
-    const created = await jsm.consumers.add(stream, config).then(
-      () => true,
-      () => false,
-    );
-    if (created) return;
-    existing = await jsm.consumers.info(stream, config.durable_name);
-  }
-  if (existing.config.filter_subject !== config.filter_subject) {
-    throw new KeywardError(
-      'CONFLICT',
-      `durable consumer "${config.durable_name}" exists with filter "${existing.config.filter_subject}", expected "${config.filter_subject}"`,
-    );
-  }
-  // Only what this caller asked for and differs: replicas with equal options write nothing.
-  const wanted = {
-    ack_wait: config.ack_wait,
-    max_deliver: config.max_deliver,
-    ...(config.max_ack_pending === undefined ? {} : { max_ack_pending: config.max_ack_pending }),
-  };
-  const current = existing.config as unknown as Record<string, unknown>;
-  const changed = Object.entries(wanted).some(([key, value]) => current[key] !== value);
-  if (changed) await jsm.consumers.update(stream, config.durable_name, wanted);
 }
