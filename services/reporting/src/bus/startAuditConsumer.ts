@@ -15,10 +15,11 @@ export interface StartAuditConsumerOptions {
 }
 
 /**
- * The audit + inventory consumer on `keyward.evt.>`. The durable is created with
- * max_ack_pending 1 before service-kit attaches to it (an update keeps that setting): one event
- * in flight across all replicas, in stream order. The inventory's read-modify-write relies on
- * that, because conditional updates are not atomic on FerretDB (docs/adr/0002-audit-chain.md).
+ * The audit + inventory consumer on `keyward.evt.>` (service-kit's consumeEvents: one event at a
+ * time per instance, dead-lettering what cannot be read). The durable is created here first so
+ * its max_ack_pending can be set (service-kit's update keeps it): 1 makes several replicas take
+ * turns, which the inventory needs on FerretDB, whose conditional updates are not atomic
+ * (docs/adr/0002-audit-chain.md). The audit chain is safe either way.
  */
 export async function startAuditConsumer({
   nc,
