@@ -59,9 +59,9 @@ export function createEventPublisher(
   async function send<E extends KeywardEvent>(
     event: E,
     subject: string,
+    h = headers(),
   ): Promise<PublishResult<E>> {
-    const h = headers();
-    injectTraceHeaders(h);
+    if (!h.has('traceparent')) injectTraceHeaders(h);
     try {
       const ack = await js.publish(subject, JSON.stringify(event), { msgID: event.id, headers: h });
       logger.debug(
@@ -91,14 +91,15 @@ export function createEventPublisher(
         `publish ${definition.subject}`,
         { kind: SpanKind.PRODUCER, attributes },
         () => {
-          const probe = headers();
-          const traceparent = injectTraceHeaders(probe);
+          // The same trace context goes into the NATS header and the event's extension.
+          const h = headers();
+          const traceparent = injectTraceHeaders(h);
           const event = buildEvent(definition, {
             ...input,
             source,
             ...(traceparent ? { traceparent } : {}),
           } as BuildEventOptions<typeof definition.schema>);
-          return send(event, definition.subject);
+          return send(event, definition.subject, h);
         },
       );
     },
