@@ -33,6 +33,8 @@ export const gatewayConfigSchema = z.object({
   KEYWARD_HID: flagSchema.default(true),
   /** Watch PC/SC readers (needs pcscd). */
   KEYWARD_PCSC: flagSchema.default(false),
+  /** How long a reset waits for the key to be pulled out and put back. */
+  RESET_REINSERT_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
   /** Device lease TTL in ms (renewed every third). */
   LEASE_TTL_MS: z.coerce.number().int().min(1_000).default(30_000),
 });

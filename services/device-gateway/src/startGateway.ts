@@ -107,7 +107,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     requester,
     events,
     logger,
-    resetWindowMs: 10_000,
+    reinsertTimeoutMs: config.RESET_REINSERT_TIMEOUT_MS,
     ...(sim ? { simulation: sim } : {}),
   };
   const lifecycle = deviceLifecycleEvents(core);

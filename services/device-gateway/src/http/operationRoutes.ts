@@ -200,7 +200,10 @@ export function operationRoutes(route: Route, core: GatewayCore): void {
         kind: 'reset',
         device,
         actor,
-        task: resetKey(core, { ...(body.adminPin ? { adminPin: body.adminPin } : {}) }),
+        task: resetKey(core, {
+          reinsertTimeoutMs: core.reinsertTimeoutMs,
+          ...(body.adminPin ? { adminPin: body.adminPin } : {}),
+        }),
         wait: query.wait,
       });
     },

@@ -29,6 +29,6 @@ export interface GatewayCore {
   events: EventSink;
   logger: Logger;
   simulation?: SimulationControl;
-  /** Reset: how long after reinsert the key accepts authenticatorReset (CTAP 2.1 §6.6: 10 s). */
-  resetWindowMs: number;
+  /** Reset: how long the operator has to pull the key out and put it back. */
+  reinsertTimeoutMs: number;
 }
