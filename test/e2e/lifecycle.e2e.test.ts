@@ -259,6 +259,9 @@ describe('one key lifecycle across policy, identity, device-gateway and reportin
     const result = r.body.result ?? {};
     expect(result.credentialId, show(r, 'assign result credentialId')).toBe(held[0]!.credentialId);
     run.credentialId = held[0]!.credentialId;
+    // The emulator registered only after verifying the attestation; it must be this key's.
+    const view = await call('device-gateway', 'GET', `/devices/${id}`, ['device:read']);
+    expect(held[0]!.aaguid, show(view, 'AAGUID of the enrolled key')).toBe(view.body.aaguid);
   });
 
   it('functional test asserts with the enrolled credential', async () => {
@@ -394,6 +397,24 @@ describe('one key lifecycle across policy, identity, device-gateway and reportin
         gatewayId: GATEWAY_ID,
       });
     }
+    // The other services' events about the same acts carry the administrator too: the actor
+    // travels gateway → policy / identity in the request header.
+    for (const [type, serial] of [
+      ['keyward.pin.stored', GENERIC_SERIAL],
+      ['keyward.pin.read', ENTERPRISE_SERIAL],
+      ['keyward.enrollment.completed', GENERIC_SERIAL],
+    ] as const) {
+      const q = `/audit?type=${encodeURIComponent(type)}&serial=${encodeURIComponent(serial)}`;
+      const r = await pollUntil(
+        () => call('reporting', 'GET', q, ['audit:read']),
+        (x) => x.status === 200 && x.body.items.length > 0,
+      );
+      expect.soft(r.body?.items?.[0], show(r, `audit ${type} for ${serial}`)).toMatchObject({
+        type,
+        serial,
+        actor: ACTOR,
+      });
+    }
     // Two PIN views of the enterprise key revealed something (both, user only); denied reads
     // reveal nothing and publish no pin_viewed.
     const views = await call(
@@ -446,6 +467,9 @@ describe('one key lifecycle across policy, identity, device-gateway and reportin
     ];
     // The scan must have had something to look at: the services log and the bus carried events.
     expect(bus.messages.length, 'messages seen on keyward.evt.>').toBeGreaterThan(5);
+    for (const s of services.values()) {
+      expect(s.lines.length, `lines captured from the ${s.name} service`).toBeGreaterThan(0);
+    }
     const leaks = findLeaks(run.secrets, texts);
     expect(
       leaks.map((l) => `${l.secret} leaked as ${l.encoding} in ${l.where}: …${l.excerpt}…`),
