@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { KeywardError } from '@keyward/contracts';
 import type { Logger } from '@keyward/service-kit';
-import { MdsBlobError } from '../domain/errors.ts';
 import { buildMdsIndex, type MdsIndex } from '../domain/mds/mdsIndex.ts';
 import type { MdsBlobPayload } from '../domain/mds/mdsSchema.ts';
 import { selectBlob } from '../domain/mds/selectBlob.ts';
@@ -28,6 +27,13 @@ export interface MdsTrustOptions {
   store: MdsStore;
   logger: Logger;
   now: () => Date;
+}
+
+/** GET the BLOB; a non-2xx answer is a failure, never a BLOB to verify. */
+async function download(url: string): Promise<string> {
+  const res = await fetch(url, { signal: AbortSignal.timeout(15_000) });
+  if (!res.ok) throw new Error(`HTTP ${res.status} from ${url}`);
+  return res.text();
 }
 
 /**
@@ -96,21 +102,12 @@ export class MdsTrust {
       throw new KeywardError('VALIDATION_FAILED', 'no MDS_BLOB_PATH or MDS_BLOB_URL is configured');
     let blob: string;
     try {
-      blob = /^https?:\/\//.test(source)
-        ? await (await fetch(source, { signal: AbortSignal.timeout(15_000) })).text()
-        : await readFile(source, 'utf8');
+      blob = /^https?:\/\//.test(source) ? await download(source) : await readFile(source, 'utf8');
     } catch (cause) {
-      const error = new MdsBlobError(
-        'MDS_BLOB_INVALID',
-        `MDS BLOB could not be read from ${source}`,
-        { cause },
-      );
-      this.#lastError = {
-        check: error.check,
-        message: error.message,
-        at: this.#o.now().toISOString(),
-      };
-      throw new KeywardError('UPSTREAM_UNAVAILABLE', error.message, { cause });
+      const message = `MDS BLOB could not be read from ${source}`;
+      this.#lastError = { check: 'MDS_BLOB_INVALID', message, at: this.#o.now().toISOString() };
+      await this.#o.store.saveError('MDS_BLOB_INVALID', message, this.#o.now());
+      throw new KeywardError('UPSTREAM_UNAVAILABLE', message, { cause });
     }
     return this.offer(blob);
   }
