@@ -74,9 +74,13 @@ describe('createLogger redaction', () => {
     expectRedacted(output());
   });
 
-  it('redacts child bindings', () => {
+  it('redacts child and grandchild bindings', () => {
     const { logger, output } = capture();
     logger.child({ request: { pin: PIN } }).info('x');
+    logger
+      .child({ a: 1 })
+      .child({ session: { adminPin: PIN } })
+      .info('grandchild');
     expectRedacted(output());
   });
 
