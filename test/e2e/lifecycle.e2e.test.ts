@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { type EntraEmulator, startEntraEmulator } from '@keyward/idp-emulators';
 import {
   type MongoServer,
@@ -139,6 +141,20 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await Promise.allSettled([...services.values()].map((s) => s.proc.stop()));
+  // KEYWARD_E2E_LOG_DIR=<dir> keeps every service's output and the bus messages for debugging.
+  const logDir = process.env.KEYWARD_E2E_LOG_DIR;
+  if (logDir) {
+    mkdirSync(logDir, { recursive: true });
+    for (const s of services.values()) {
+      writeFileSync(join(logDir, `${s.name}.log`), s.lines.map((l) => l.line).join('\n'));
+    }
+    if (bus) {
+      writeFileSync(
+        join(logDir, 'bus.log'),
+        bus.messages.map((m) => `${m.subject} ${m.raw}`).join('\n'),
+      );
+    }
+  }
   await bus?.stop();
   await entra?.stop();
   await issuer?.stop();
