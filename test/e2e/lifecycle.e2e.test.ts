@@ -45,6 +45,7 @@ const run: {
   genericId?: string;
   enterpriseId?: string;
   credentialId?: string;
+  configureSessionId?: string;
   /** PINs read back through the PIN endpoint, and the other secrets of this run. */
   secrets: KnownSecret[];
 } = { secrets: [{ label: 'Entra client secret', value: ENTRA_CLIENT_SECRET }] };
@@ -59,17 +60,24 @@ function svc(name: ServiceName): RunningService {
   return s;
 }
 
-function call(
+/** Every REST reply except the PIN view itself: reports and views must not carry a PIN. */
+const restReplies: { where: string; text: string }[] = [];
+
+async function call(
   name: ServiceName,
   method: string,
   path: string,
   permissions: readonly string[],
   body?: unknown,
 ): Promise<ApiReply> {
-  return api(svc(name).url, method, path, {
+  const reply = await api(svc(name).url, method, path, {
     token: token(permissions),
     ...(body !== undefined ? { body } : {}),
   });
+  if (!/\/pin$/.test(path)) {
+    restReplies.push({ where: `REST reply of ${name} ${method} ${path}`, text: reply.text });
+  }
+  return reply;
 }
 
 function need<T>(value: T | undefined, what: string): T {
@@ -232,6 +240,7 @@ describe('one key lifecycle across policy, identity, device-gateway and reportin
         { policyId },
       );
       replies.set(serial, r);
+      run.configureSessionId ??= r.body?.sessionId;
       expect(r.status, show(r, `POST gateway /devices/${serial}/configure`)).toBe(200);
       expect(r.body.run, show(r, `configure ${serial}`)).toMatchObject({
         serial,
@@ -455,6 +464,30 @@ describe('one key lifecycle across policy, identity, device-gateway and reportin
     expect(r.body, show(r, 'audit chain verdict')).toMatchObject({ ok: true });
   });
 
+  it('reports download with the PIN views and the configure session', async () => {
+    const pinViews = await pollUntil(
+      () => call('reporting', 'GET', '/reports/pin-views?format=csv', ['report:read']),
+      (r) => r.status === 200 && r.text.includes(ENTERPRISE_SERIAL),
+    );
+    expect(pinViews.status, show(pinViews, 'GET reporting /reports/pin-views')).toBe(200);
+    expect(pinViews.text, 'pin-views report').toContain(GENERIC_SERIAL);
+    expect(pinViews.text, 'pin-views report').toContain(ENTERPRISE_SERIAL);
+    for (const path of [
+      '/reports/devices?format=json',
+      '/reports/sessions?format=csv',
+      '/inventory/export?format=csv',
+    ]) {
+      const r = await call('reporting', 'GET', path, ['report:read']);
+      expect(r.status, show(r, `GET reporting ${path}`)).toBe(200);
+    }
+    const sessionId = need(run.configureSessionId, 'configure session');
+    const report = await call('device-gateway', 'GET', `/sessions/${sessionId}/report?format=csv`, [
+      'device:read',
+    ]);
+    expect(report.status, show(report, 'GET gateway /sessions/:id/report')).toBe(200);
+    expect(report.text).toContain(GENERIC_SERIAL);
+  });
+
   it('nothing was dead-lettered during the lifecycle', () => {
     const dlq = bus.messages.filter((m) => m.subject.startsWith('keyward.dlq.'));
     expect(
@@ -463,7 +496,7 @@ describe('one key lifecycle across policy, identity, device-gateway and reportin
     ).toEqual([]);
   });
 
-  it('no PIN or secret of this run appears in any service output or bus message', () => {
+  it('no PIN or secret of this run appears in any service output, bus message, report or REST reply', () => {
     const pins = run.secrets.filter((s) => s.label.includes('PIN'));
     expect(pins.length, 'PINs read back (the PIN step must have run)').toBeGreaterThan(0);
     const texts = [
@@ -476,6 +509,7 @@ describe('one key lifecycle across policy, identity, device-gateway and reportin
             .join('\n'),
         })),
       ),
+      ...restReplies,
       ...bus.messages.map((m, i) => ({
         where: `bus subject ${m.subject} (message #${i})`,
         text: `${m.headers}\n${m.raw}`,
