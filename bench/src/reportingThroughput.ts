@@ -193,6 +193,19 @@ try {
   );
   console.log(row('saturation (burst)', saturated));
   console.log(row(`paced at ${rate}/s`, paced));
+  const metrics = await (await fetch(`http://127.0.0.1:${port}/metrics`)).text();
+  const step = (name: string, kind: 'sum' | 'count') =>
+    Number(
+      new RegExp(
+        `keyward_reporting_processing_seconds_${kind}\\{step="${name}"\\} ([0-9.e+-]+)`,
+      ).exec(metrics)?.[1],
+    );
+  console.log('\nservice time per event by step (mean, ms):');
+  for (const name of ['store', 'chain', 'inventory']) {
+    console.log(
+      `  ${name.padEnd(9)} ${((step(name, 'sum') / step(name, 'count')) * 1000).toFixed(1)}`,
+    );
+  }
   if (process.env.BENCH_DEBUG) console.log(service.output().slice(-6000));
   console.log(
     `\nreproduce: node --import tsx bench/src/reportingThroughput.ts --events ${total} --keys ${keys}`,

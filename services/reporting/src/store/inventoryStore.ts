@@ -18,9 +18,9 @@ export interface ProjectInventoryEventOptions {
 }
 
 /**
- * Applies one event to its device document: read, reduce (pure), write back with a
- * compare-and-set on `rev` — one atomic single-document update, retried when another consumer
- * wrote in between. The reducer is order-tolerant and idempotent, so redelivery is harmless.
+ * Applies one event to its device document: read, reduce (pure), write the whole document back
+ * (one single-document write). The reducer is order-tolerant and idempotent, so redelivery is
+ * harmless; concurrent writers are excluded by the consumer (one event in flight).
  */
 export async function projectInventoryEvent({
   models,
@@ -44,11 +44,14 @@ export async function projectInventoryEvent({
         throw error;
       }
     }
-    const written = await models.inventory.updateOne(
-      { _id: serial, rev: current.rev },
-      { $set: { ...doc, rev: current.rev + 1 } },
+    // A whole-document replace by _id: FerretDB's conditional writes are neither atomic nor
+    // cheap, so writers are kept apart by one event in flight on the audit durable
+    // (docs/adr/0002-audit-chain.md); `rev` still counts the changes.
+    const written = await models.inventory.collection.replaceOne(
+      { _id: serial as never },
+      { ...doc, rev: current.rev + 1 },
     );
-    if (written.modifiedCount === 1) return { changed: true, serial, device: result.device };
+    if (written.matchedCount === 1) return { changed: true, serial, device: result.device };
   }
   throw new KeywardError(
     'CONFLICT',
