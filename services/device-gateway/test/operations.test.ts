@@ -231,6 +231,37 @@ describe('unlock', () => {
     expect(h.responders.vault.get(key.serial)!.userPin).toBe('48213957');
   });
 
+  it('unlocks a PIN-blocked enterprise key remotely (challenge/response through the policy service)', async () => {
+    const key = await blockedEnterpriseKey();
+    const r = await h.api('POST', `/devices/${key.deviceId}/unlock?wait=true`, {
+      body: { method: 'remote', pinSource: 'generated' },
+    });
+    expect(r.status, r.text).toBe(200);
+    expect(r.body.run.completedSteps).toEqual(['storePin', 'remoteUnlock']);
+    const view = await h.api('GET', `/devices/${key.deviceId}`);
+    expect(view.body.flags.locked).toBe(false);
+    const unlocked = await eventually(
+      () =>
+        h.events.find(
+          (e) =>
+            e.type === 'keyward.device.unlocked' &&
+            e.subject === key.serial &&
+            e.data.method === 'remote',
+        ),
+      'remote unlock event',
+    );
+    expect(unlocked.raw).not.toContain(h.responders.vault.get(key.serial)!.userPin!);
+  });
+
+  it('asks for the admin PIN of an admin-PIN unlock by field name', async () => {
+    const key = await configured('enterprise');
+    const r = await h.api('POST', `/devices/${key.deviceId}/unlock`, {
+      body: { pinSource: 'generated' },
+    });
+    expect(r.status).toBe(400);
+    expect(r.body.error.message).toContain('adminPin');
+  });
+
   it('refuses to unlock a standard key (no admin PIN)', async () => {
     const key = await configured('generic');
     const r = await h.api('POST', `/devices/${key.deviceId}/unlock?wait=true`, {

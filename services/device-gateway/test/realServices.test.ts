@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { createAuthenticator } from '@keyward/authenticator-sim';
 import {
   freePort,
   type ManagedProcess,
@@ -154,6 +155,35 @@ describe('with the real policy and reporting services', () => {
       user: { id: 'ann@example.com' },
       idpId: 'default-idp',
     });
+  });
+
+  it('unlocks a PIN-blocked enterprise key remotely with the unlock secret the policy vaulted', async () => {
+    const policyId = await createPolicy({
+      name: 'Managed',
+      pin: { minLength: 6 },
+      adminPin: { enabled: true, length: 12 },
+    });
+    const key = await h.gateway.sim!.plug({ profile: 'enterprise' });
+    const c = await h.api('POST', `/devices/${key.deviceId}/configure?wait=true`, {
+      body: { policyId },
+    });
+    expect(c.status, c.text).toBe(200);
+    expect(c.body.run.completedSteps).toContain('setAdminPin');
+    const state = h.gateway.sim!.authenticator(key.deviceId).state();
+    state.pin.retries = 0;
+    await h.gateway.sim!.unplug(key.deviceId);
+    const blocked = await h.gateway.sim!.adopt(createAuthenticator({ state }));
+    expect((await h.api('GET', `/devices/${blocked.deviceId}`)).body.flags.locked).toBe(true);
+    const r = await h.api('POST', `/devices/${blocked.deviceId}/unlock?wait=true`, {
+      body: { method: 'remote', pinSource: 'chosen', newPin: '73915582' },
+    });
+    expect(r.status, r.text).toBe(200);
+    const view = await h.api('GET', `/devices/${blocked.deviceId}`);
+    expect(view.body.flags.locked).toBe(false);
+    const pin = await h.api('GET', `/devices/${blocked.deviceId}/pin`, {
+      permissions: ['device:read', 'device:userpin:read'],
+    });
+    expect(pin.body.userPin).toBe('73915582');
   });
 
   it('turns an unknown policy into a clear failure of the key run', async () => {

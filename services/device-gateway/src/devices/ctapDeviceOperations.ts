@@ -8,6 +8,7 @@ import {
   KeepaliveStatus,
   makeCredential,
   readDevice,
+  remoteUnlock,
   reset,
 } from '@keyward/ctap';
 import type { DeviceFacts } from '../domain/deviceFacts.ts';
@@ -40,6 +41,7 @@ export function ctapDeviceOperations(): DeviceOperations {
           secrets: {
             ...(pin ? { pin } : {}),
             ...(secrets.adminPin ? { adminPin: secrets.adminPin } : {}),
+            ...(secrets.unlockSecret ? { unlockSecret: secrets.unlockSecret } : {}),
           },
           ...(pin && step.op !== 'setPin' ? { currentPin: pin } : {}),
           ...(signal ? { signal } : {}),
@@ -126,6 +128,14 @@ export function ctapDeviceOperations(): DeviceOperations {
       await adminUnlock(key.device, {
         adminPin: options.adminPin,
         newPin: options.newPin,
+        ...progress(options),
+      });
+    },
+
+    async remoteUnlock(key, options) {
+      await remoteUnlock(key.device, {
+        newPin: options.newPin,
+        respond: options.respond,
         ...progress(options),
       });
     },

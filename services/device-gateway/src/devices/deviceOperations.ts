@@ -50,7 +50,8 @@ export interface DeviceOperations {
     key: AttachedKey,
     options: OperationProgress & {
       steps: ConfigStep[];
-      secrets: { userPin?: string; adminPin?: string };
+      /** unlockSecret: the per-key remote-unlock secret, provisioned after setAdminPin. */
+      secrets: { userPin?: string; adminPin?: string; unlockSecret?: string };
     },
   ): Promise<void>;
   makeCredential(
@@ -70,5 +71,13 @@ export interface DeviceOperations {
   adminUnlock(
     key: AttachedKey,
     options: OperationProgress & { adminPin: string; newPin: string },
+  ): Promise<void>;
+  /** The key shows a challenge (base64url); `respond` returns the response (base64url). */
+  remoteUnlock(
+    key: AttachedKey,
+    options: OperationProgress & {
+      newPin: string;
+      respond: (challenge: string) => Promise<string>;
+    },
   ): Promise<void>;
 }

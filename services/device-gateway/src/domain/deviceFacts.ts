@@ -24,6 +24,12 @@ export function keyKind(facts: Pick<DeviceFacts, 'adminPin'>): 'standard' | 'ent
   return facts.adminPin === undefined ? 'standard' : 'enterprise';
 }
 
+/** What keyward.policy.plan needs to know about the vendor admin PIN. */
+export function adminPinState(facts: Pick<DeviceFacts, 'adminPin'>): 'absent' | 'not-set' | 'set' {
+  if (facts.adminPin === undefined) return 'absent';
+  return facts.adminPin.set ? 'set' : 'not-set';
+}
+
 /** CTAP 2.1 §6.5.5.2: the PIN is blocked once the retry counter reaches 0. */
 export function isPinBlocked(facts: Pick<DeviceFacts, 'info'>): boolean {
   return facts.info.pinRetries === 0;

@@ -1,5 +1,6 @@
 import { KeywardError } from '@keyward/contracts';
 import { describe, expect, it } from 'vitest';
+import { adminPinState } from './deviceFacts.ts';
 import { pinAccess, pinReadWhich } from './pinAccess.ts';
 
 const perms = (...p: string[]) => new Set(p);
@@ -34,5 +35,13 @@ describe('initial PIN permission table', () => {
     expect(pinReadWhich(['user'])).toBe('user');
     expect(pinReadWhich(['admin'])).toBe('admin');
     expect(pinReadWhich(['user', 'admin'])).toBe('both');
+  });
+});
+
+describe('admin PIN state for the plan', () => {
+  it('is absent on standard keys, not-set or set on managed keys', () => {
+    expect(adminPinState({})).toBe('absent');
+    expect(adminPinState({ adminPin: { set: false } })).toBe('not-set');
+    expect(adminPinState({ adminPin: { set: true, retries: 8 } })).toBe('set');
   });
 });

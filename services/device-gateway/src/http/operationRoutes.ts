@@ -226,14 +226,16 @@ export function operationRoutes(route: Route, core: GatewayCore): void {
         409: errorSchema,
       },
     },
-    async ({ params, query, body, actor }) => {
+    async ({ params, query, body, actor, principal }) => {
       const device = core.registry.get(params.id);
       return runOne(core, {
         kind: 'unlock',
         device,
         actor,
         task: unlockKey(core, {
-          adminPin: body.adminPin,
+          ...(body.method === 'remote'
+            ? { method: 'remote' as const, permissions: [...(principal?.permissions ?? [])] }
+            : { method: 'admin-pin' as const, adminPin: body.adminPin! }),
           ...(body.newPin ? { newPin: body.newPin } : {}),
         }),
         wait: query.wait,

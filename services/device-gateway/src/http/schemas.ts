@@ -77,18 +77,22 @@ export const assignBody = z.object({
   user: z.string().min(1),
   notifyUser: z.boolean().optional(),
 });
-export const unlockBody = z.union([
-  z.object({
-    adminPin: z.string().min(4).max(63),
-    newPin: z.undefined().optional(),
-    pinSource: z.literal('generated'),
-  }),
-  z.object({
-    adminPin: z.string().min(4).max(63),
-    newPin: z.string().min(4).max(63),
-    pinSource: z.literal('chosen'),
-  }),
-]);
+/** Admin-PIN unlock (`adminPin`) or remote challenge/response; new PIN generated or chosen. */
+export const unlockBody = z
+  .object({
+    method: z.enum(['admin-pin', 'remote']).default('admin-pin'),
+    adminPin: z.string().min(4).max(63).optional(),
+    pinSource: z.enum(['generated', 'chosen']),
+    newPin: z.string().min(4).max(63).optional(),
+  })
+  .refine((b) => b.method !== 'admin-pin' || b.adminPin !== undefined, {
+    message: 'Required for method "admin-pin"',
+    path: ['adminPin'],
+  })
+  .refine((b) => (b.pinSource === 'chosen') === (b.newPin !== undefined), {
+    message: 'give newPin exactly when pinSource is "chosen"',
+    path: ['newPin'],
+  });
 export const resetBody = z.object({ adminPin: z.string().min(4).max(63).optional() });
 export const reportSchema = z.object({
   sessionId: z.string(),

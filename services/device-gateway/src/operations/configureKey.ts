@@ -2,6 +2,7 @@ import { deviceEvents, KeywardError, policyRequests } from '@keyward/contracts';
 import type { EventSink, Requester } from '../bus/ports.ts';
 import type { DeviceOperations } from '../devices/deviceOperations.ts';
 import type { DeviceRegistry } from '../devices/deviceRegistry.ts';
+import { adminPinState } from '../domain/deviceFacts.ts';
 import type { KeyTask } from './sessionManager.ts';
 import { toKeywardError } from './toKeywardError.ts';
 
@@ -41,7 +42,14 @@ export function configureKey(deps: ConfigureKeyDeps, options: { policyId: string
       ctx.step('plan', 'start');
       const reply = await requester.request(
         policyRequests.plan,
-        { policyId, serial: facts.serial, aaguid: facts.aaguid, gatewayId, info: facts.info },
+        {
+          policyId,
+          serial: facts.serial,
+          aaguid: facts.aaguid,
+          gatewayId,
+          info: facts.info,
+          adminPinState: adminPinState(facts),
+        },
         { actor },
       );
       if (!reply.ok) {

@@ -1,5 +1,5 @@
 import { randomInt } from 'node:crypto';
-import { deviceEvents, KeywardError, policyRequests } from '@keyward/contracts';
+import { deviceEvents, KeywardError, type Permission, policyRequests } from '@keyward/contracts';
 import { keyKind } from '../domain/deviceFacts.ts';
 import type { GatewayCore } from './gatewayCore.ts';
 import type { KeyTask } from './sessionManager.ts';
@@ -8,11 +8,14 @@ import { toKeywardError } from './toKeywardError.ts';
 /** Length of a generated unlock PIN when the key's own minimum is lower (digits only). */
 const GENERATED_PIN_LENGTH = 8;
 
-export interface UnlockKeyOptions {
-  adminPin: string;
+export type UnlockKeyOptions = (
+  | { method: 'admin-pin'; adminPin: string }
+  /** Challenge/response through the policy service, which holds the key's unlock secret. */
+  | { method: 'remote'; permissions: Permission[] }
+) & {
   /** A chosen new user PIN; absent = generate a random one. */
   newPin?: string;
-}
+};
 
 /**
  * Physical unlock of a PIN-blocked enterprise key (issue 5 "Unlock"): the new user PIN is
@@ -21,7 +24,7 @@ export interface UnlockKeyOptions {
  * with a PIN nobody knows; re-running the unlock repairs a vault ahead of the key.
  */
 export function unlockKey(core: Omit<GatewayCore, 'sessions'>, options: UnlockKeyOptions): KeyTask {
-  const { adminPin, newPin } = options;
+  const { newPin } = options;
   return async (ctx) => {
     const { device, session, signal } = ctx;
     const { facts } = device;
@@ -50,14 +53,38 @@ export function unlockKey(core: Omit<GatewayCore, 'sessions'>, options: UnlockKe
       if (!stored.ok)
         throw new KeywardError(stored.error.code, `PIN vault: ${stored.error.message}`);
       ctx.step('storePin', 'done');
-      ctx.step('adminUnlock', 'start');
-      await core.ops.adminUnlock(device.key, { adminPin, newPin: pin, signal });
-      ctx.step('adminUnlock', 'done');
+      if (options.method === 'admin-pin') {
+        ctx.step('adminUnlock', 'start');
+        await core.ops.adminUnlock(device.key, { adminPin: options.adminPin, newPin: pin, signal });
+        ctx.step('adminUnlock', 'done');
+      } else {
+        ctx.step('remoteUnlock', 'start');
+        await core.ops.remoteUnlock(device.key, {
+          newPin: pin,
+          signal,
+          respond: async (challenge) => {
+            const reply = await core.requester.request(
+              policyRequests.unlockResponse,
+              {
+                serial: facts.serial,
+                challenge,
+                permissions: options.permissions,
+                gatewayId: core.gatewayId,
+              },
+              { actor: session.actor },
+            );
+            if (!reply.ok)
+              throw new KeywardError(reply.error.code, `remote unlock: ${reply.error.message}`);
+            return reply.data.responseBase64url;
+          },
+        });
+        ctx.step('remoteUnlock', 'done');
+      }
       await core.registry.refresh(device.key.id).catch(() => undefined);
       await core.events.publish(deviceEvents.unlocked, {
         actor: session.actor,
         subject: facts.serial,
-        data: { ...ref, sessionId: session.id, method: 'admin-pin', newPinSource },
+        data: { ...ref, sessionId: session.id, method: options.method, newPinSource },
       });
       return { unlocked: true, newPinSource };
     } catch (error) {
@@ -69,7 +96,7 @@ export function unlockKey(core: Omit<GatewayCore, 'sessions'>, options: UnlockKe
           data: {
             ...ref,
             sessionId: session.id,
-            method: 'admin-pin',
+            method: options.method,
             error: { code: e.code, message: e.message },
           },
         })

@@ -7,6 +7,7 @@ import {
   policyRequests,
   reportingRequests,
 } from '@keyward/contracts';
+import { remoteUnlockResponse } from '@keyward/ctap';
 import {
   handleRequest,
   type Logger,
@@ -22,7 +23,7 @@ import type { NatsConnection } from '@nats-io/nats-core';
  */
 export interface Responders {
   /** serial → sealed PINs (the "vault"). */
-  vault: Map<string, { userPin?: string; adminPin?: string }>;
+  vault: Map<string, { userPin?: string; adminPin?: string; unlockSecret?: string }>;
   /** serial → inventory record. */
   inventory: Map<string, InventoryDevice>;
   enrollments: Map<
@@ -43,7 +44,7 @@ export async function startResponders(
   logger: Logger,
   options: { policy?: boolean; reporting?: boolean } = {},
 ): Promise<Responders> {
-  const vault = new Map<string, { userPin?: string; adminPin?: string }>();
+  const vault = new Map<string, { userPin?: string; adminPin?: string; unlockSecret?: string }>();
   const inventory = new Map<string, InventoryDevice>();
   const enrollments = new Map<
     string,
@@ -71,16 +72,29 @@ export async function startResponders(
               if (!pinSet) steps.push({ op: 'setPin' });
               if ((data.info.minPinLength ?? 4) < p.minPinLength)
                 steps.push({ op: 'setMinPinLength', minPinLength: p.minPinLength });
-              const adminPin = p.adminPin ? (sealed.adminPin ?? digits(10)) : undefined;
-              if (adminPin) steps.push({ op: 'setAdminPin' });
-              vault.set(data.serial, { userPin, ...(adminPin ? { adminPin } : {}) });
+              const managed =
+                p.adminPin && data.adminPinState !== undefined && data.adminPinState !== 'absent';
+              const adminPin = managed ? (sealed.adminPin ?? digits(10)) : undefined;
+              const unlockSecret = managed
+                ? (sealed.unlockSecret ?? randomBytes(32).toString('base64url'))
+                : undefined;
+              if (adminPin && data.adminPinState === 'not-set') steps.push({ op: 'setAdminPin' });
+              vault.set(data.serial, {
+                userPin,
+                ...(adminPin ? { adminPin } : {}),
+                ...(unlockSecret ? { unlockSecret } : {}),
+              });
               return {
                 allowed: true,
                 reasons: [],
                 policy: { id: p.id, version: p.version, name: p.name },
                 steps,
                 unsupported: [],
-                secrets: { userPin, ...(adminPin ? { adminPin } : {}) },
+                secrets: {
+                  userPin,
+                  ...(adminPin ? { adminPin } : {}),
+                  ...(unlockSecret ? { unlockSecret } : {}),
+                },
               };
             }),
             handleRequest(policyRequests.pinRead, async (data) => {
@@ -96,6 +110,25 @@ export async function startResponders(
                   ...(wantUser && !canUser ? (['user'] as const) : []),
                   ...(wantAdmin && !canAdmin ? (['admin'] as const) : []),
                 ],
+              };
+            }),
+            handleRequest(policyRequests.unlockResponse, async (data) => {
+              if (!data.permissions.includes('device:unlock')) {
+                throw new KeywardError('FORBIDDEN', 'remote unlock requires device:unlock');
+              }
+              const secret = vault.get(data.serial)?.unlockSecret;
+              if (!secret)
+                throw new KeywardError('NOT_FOUND', `no unlock secret for ${data.serial}`);
+              const challenge =
+                data.challenge.length === 32
+                  ? Buffer.from(data.challenge, 'hex')
+                  : Buffer.from(data.challenge, 'base64url');
+              const response = Buffer.from(
+                remoteUnlockResponse(Buffer.from(secret, 'base64url'), challenge),
+              );
+              return {
+                response: response.toString('hex'),
+                responseBase64url: response.toString('base64url'),
               };
             }),
             handleRequest(policyRequests.pinStore, async (data) => {
