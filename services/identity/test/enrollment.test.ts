@@ -79,6 +79,65 @@ describe.each(Object.keys(EMULATORS) as (keyof typeof EMULATORS)[])('enrollment 
     }
   });
 
+  it('registers once when two completes race for the same enrollment', async () => {
+    const key = await newSimKey(nextSerial());
+    try {
+      const begun = await begin();
+      const att = await key.enroll(begun.publicKey, begun.origin);
+      const [a, b] = await Promise.all([
+        stack.call(identityRequests.enrollmentComplete, {
+          enrollmentId: begun.enrollmentId,
+          ...att,
+        }),
+        stack.call(identityRequests.enrollmentComplete, {
+          enrollmentId: begun.enrollmentId,
+          ...att,
+        }),
+      ]);
+      const outcomes = [a, b].map((r) =>
+        r.ok ? 'ok' : `${r.error.code}:${String(r.error.details?.retryable)}`,
+      );
+      expect(outcomes).toContain('ok');
+      for (const o of outcomes) expect(['ok', 'CONFLICT:true']).toContain(o);
+      expect(
+        [...idp.emulator.state.credentials.values()].filter(
+          (c) => c.credentialId === att.credentialId,
+        ),
+      ).toHaveLength(1);
+    } finally {
+      await key.close();
+    }
+  });
+
+  it('cancels a half-done enrollment; completing it afterwards is a final conflict', async () => {
+    const key = await newSimKey(nextSerial());
+    try {
+      const begun = await begin();
+      const att = await key.enroll(begun.publicKey, begun.origin);
+      expect(
+        await stack.call(identityRequests.enrollmentCancel, { enrollmentId: begun.enrollmentId }),
+      ).toEqual({ ok: true, data: { cancelled: true } });
+      const r = await stack.call(identityRequests.enrollmentComplete, {
+        enrollmentId: begun.enrollmentId,
+        ...att,
+      });
+      expect(r).toMatchObject({
+        ok: false,
+        error: { code: 'CONFLICT', details: { retryable: false } },
+      });
+      expect(
+        [...idp.emulator.state.credentials.values()].some(
+          (c) => c.credentialId === att.credentialId,
+        ),
+      ).toBe(false);
+      expect(
+        await stack.call(identityRequests.enrollmentCancel, { enrollmentId: begun.enrollmentId }),
+      ).toEqual({ ok: true, data: { cancelled: false } });
+    } finally {
+      await key.close();
+    }
+  });
+
   it('refuses an attestation over the wrong challenge as final, with nothing recorded', async () => {
     const key = await newSimKey(nextSerial());
     try {

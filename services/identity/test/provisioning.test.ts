@@ -163,3 +163,23 @@ describe('manual provisioning request of 200 users', () => {
     expect(completed[0]?.data).toMatchObject(summary);
   });
 });
+
+describe('concurrent gateway sessions', () => {
+  it('hand out each user exactly once when sessions ask at the same time', async () => {
+    const csv = ['user', ...Array.from({ length: 12 }, (_, i) => `race${i}@example.com`)].join(
+      '\n',
+    );
+    const created = await stack.http('/provisioning-requests', {
+      method: 'POST',
+      body: { name: 'race', policyId: 'p', idpId, csv },
+    });
+    const replies = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        stack.call(identityRequests.provisioningNext, { requestId: created.body.id }),
+      ),
+    );
+    const handed = replies.map((r) => (r.ok ? r.data.user?.id : `error:${r.error.code}`));
+    expect(new Set(handed).size).toBe(12);
+    expect(handed.every((h) => h?.startsWith('race'))).toBe(true);
+  });
+});

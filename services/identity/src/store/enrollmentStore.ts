@@ -1,6 +1,7 @@
 import type { CreationOptions, ErrorBody, UserRef } from '@keyward/contracts';
 import { KeywardError } from '@keyward/contracts';
 import type { Enrollment, EnrollmentStatus } from '../domain/enrollment/enrollment.ts';
+import { createLocks } from './locks.ts';
 import type { EnrollmentDoc, Models } from './models.ts';
 
 function toEnrollment(d: EnrollmentDoc): Enrollment {
@@ -29,6 +30,7 @@ function toEnrollment(d: EnrollmentDoc): Enrollment {
  * expected status, so two concurrent completes cannot both reach the IdP.
  */
 export function createEnrollmentStore(models: Models) {
+  const locks = createLocks(models);
   return {
     async insert(e: Enrollment, actor: string): Promise<void> {
       const { id, error, ...rest } = e;
@@ -66,19 +68,26 @@ export function createEnrollmentStore(models: Models) {
       return res.modifiedCount === 1;
     },
 
-    /** Claims a live enrollment for completion (or takes over a stale claim). */
+    /**
+     * Claims a live enrollment for completion: one winner even on FerretDB (see locks.ts); a claim
+     * older than `staleBefore` (a crashed completer) is taken over.
+     */
     async claim(id: string, now: Date, staleBefore: Date): Promise<boolean> {
+      if (!(await locks.acquire(`enrollment:${id}`, now, staleBefore))) return false;
       const res = await models.enrollment.updateOne(
-        {
-          _id: id,
-          $or: [
-            { status: 'options_stored' },
-            { status: 'completing', completingSince: { $lt: staleBefore } },
-          ],
-        },
+        { _id: id, status: { $in: ['options_stored', 'completing'] } },
         { $set: { status: 'completing', completingSince: now } },
       );
-      return res.modifiedCount === 1;
+      if (res.modifiedCount !== 1) {
+        await locks.release(`enrollment:${id}`);
+        return false;
+      }
+      return true;
+    },
+
+    /** Drops the completion claim (after the enrollment left `completing`). */
+    async release(id: string): Promise<void> {
+      await locks.release(`enrollment:${id}`);
     },
 
     /** Half-done enrollments whose deadline passed. */

@@ -57,6 +57,15 @@ export interface CredentialDoc {
   revokedReason?: string;
 }
 
+/**
+ * A lock row (locks.ts): inserting `_id = <lock name>` takes the lock. A primary-key insert is atomic on
+ * MongoDB and FerretDB alike, where a conditional update is not isolated on FerretDB/SQLite.
+ */
+export interface ClaimDoc {
+  _id: string;
+  at: Date;
+}
+
 export interface UserMappingDoc {
   /** Lower-cased login / e-mail. */
   _id: string;
@@ -143,6 +152,11 @@ export function defineModels(connection: Connection) {
   credential.index({ enrollmentId: 1 }, { unique: true });
   credential.index({ serial: 1 });
 
+  const claim = new Schema<ClaimDoc>(
+    { _id: { type: String, required: true }, at: { type: Date, required: true } },
+    opts,
+  );
+
   const mapping = new Schema<UserMappingDoc>(
     {
       _id: { type: String, required: true },
@@ -174,6 +188,7 @@ export function defineModels(connection: Connection) {
     enrollment: connection.model<EnrollmentDoc>('Enrollment', enrollment, 'enrollments'),
     credential: connection.model<CredentialDoc>('Credential', credential, 'credentials'),
     mapping: connection.model<UserMappingDoc>('UserMapping', mapping, 'user_mappings'),
+    claim: connection.model<ClaimDoc>('Lock', claim, 'locks'),
     provisioning: connection.model<ProvisioningRequestDoc>(
       'ProvisioningRequest',
       provisioning,

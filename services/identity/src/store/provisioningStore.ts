@@ -1,6 +1,10 @@
 import { KeywardError } from '@keyward/contracts';
 import type { ProvisioningRequest, ProvisioningUser } from '../domain/provisioning/provisioning.ts';
+import { createLocks } from './locks.ts';
 import type { Models, ProvisioningRequestDoc } from './models.ts';
+
+/** A provisioning lock older than this belongs to a crashed writer. */
+const LOCK_STALE_MS = 30_000;
 
 const toRequest = (d: ProvisioningRequestDoc): ProvisioningRequest => ({
   id: d._id,
@@ -25,6 +29,7 @@ function toDoc(r: ProvisioningRequest): ProvisioningRequestDoc {
 
 /** Provisioning requests: one document each; writes check `version` (optimistic concurrency). */
 export function createProvisioningStore(models: Models) {
+  const locks = createLocks(models);
   return {
     async insert(r: ProvisioningRequest): Promise<void> {
       await models.provisioning.create(toDoc(r));
@@ -40,6 +45,10 @@ export function createProvisioningStore(models: Models) {
     async list(): Promise<ProvisioningRequest[]> {
       return (await models.provisioning.find().sort({ createdAt: -1 }).lean()).map(toRequest);
     },
+    /** Serialises writers of one request (see locks.ts); false while another holds it. */
+    lock: (id: string, now: Date) =>
+      locks.acquire(`provisioning:${id}`, now, new Date(now.getTime() - LOCK_STALE_MS)),
+    unlock: (id: string) => locks.release(`provisioning:${id}`),
     /** Replaces the request if nobody wrote since `expectedVersion`; false on a lost race. */
     async replace(r: ProvisioningRequest, expectedVersion: number): Promise<boolean> {
       const { _id, ...doc } = toDoc(r);

@@ -85,6 +85,7 @@ export async function completeEnrollment(
     }));
   } catch (err) {
     await recordFailure(deps, e, err, actor);
+    await deps.enrollments.release(e.id);
     throw err;
   }
 
@@ -95,6 +96,7 @@ export async function completeEnrollment(
     { credentialId: input.credentialId, idpCredentialId },
     ['completingSince'],
   );
+  await deps.enrollments.release(e.id);
   await recordCredential(deps, e, idpCredentialId, input.credentialId);
   await deps.events.publish(identityEvents.enrollmentCompleted, {
     actor,

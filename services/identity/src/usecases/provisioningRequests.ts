@@ -53,7 +53,9 @@ export async function createProvisioningRequest(
   return request;
 }
 
-const MAX_RACES = 8;
+const MAX_RACES = 50;
+/** Pause before retrying a locked request; a next() holds the lock for a few milliseconds. */
+const LOCK_WAIT_MS = 20;
 
 /**
  * Manual mode: record the previous user's outcome and hand out the next user. Concurrent callers
@@ -65,18 +67,27 @@ export async function nextProvisioningUser(
   actor: string,
 ): Promise<NextResult> {
   for (let attempt = 0; attempt < MAX_RACES; attempt += 1) {
-    const current = await deps.provisioning.get(input.requestId);
-    if (current.mode !== 'manual') {
-      throw new KeywardError(
-        'CONFLICT',
-        `provisioning request ${current.id} is ${current.mode}; next is for manual mode`,
-        { details: { mode: current.mode } },
-      );
+    // One writer per request at a time (the version check alone is not isolated on FerretDB).
+    if (!(await deps.provisioning.lock(input.requestId, deps.clock()))) {
+      await new Promise((resolve) => setTimeout(resolve, LOCK_WAIT_MS));
+      continue;
     }
-    const result = provisioningNext(current, input.previous, deps.clock());
-    if (!(await deps.provisioning.replace(result.request, current.version))) continue;
-    await announce(deps, result, input.previous, actor);
-    return result;
+    try {
+      const current = await deps.provisioning.get(input.requestId);
+      if (current.mode !== 'manual') {
+        throw new KeywardError(
+          'CONFLICT',
+          `provisioning request ${current.id} is ${current.mode}; next is for manual mode`,
+          { details: { mode: current.mode } },
+        );
+      }
+      const result = provisioningNext(current, input.previous, deps.clock());
+      if (!(await deps.provisioning.replace(result.request, current.version))) continue;
+      await announce(deps, result, input.previous, actor);
+      return result;
+    } finally {
+      await deps.provisioning.unlock(input.requestId);
+    }
   }
   throw new KeywardError(
     'CONFLICT',
