@@ -31,6 +31,7 @@ export type {
 } from './http/routeSpec.ts';
 export { InFlight } from './lifecycle/inFlight.ts';
 export { type RunServiceOptions, runService } from './lifecycle/runService.ts';
+export { type ServiceMainOptions, serviceMain } from './lifecycle/serviceMain.ts';
 export { type StopStep, stopAll } from './lifecycle/stopAll.ts';
 export { type CreateLoggerOptions, createLogger, type Logger } from './log/createLogger.ts';
 export { REDACTED, redactDeep, redactString } from './log/redact.ts';

@@ -1,14 +1,10 @@
-import { connectNats, createLogger, loadConfig, runService } from '@keyward/service-kit';
+import { connectNats, serviceMain } from '@keyward/service-kit';
 import { gatewayConfigSchema } from './config.ts';
 import { startGateway } from './startGateway.ts';
 
-const config = loadConfig(gatewayConfigSchema);
-const logger = createLogger({ name: config.SERVICE_NAME, level: config.LOG_LEVEL });
-
-await runService({
-  name: config.SERVICE_NAME,
-  logger,
-  start: async () => {
+await serviceMain({
+  config: gatewayConfigSchema,
+  start: async ({ config, logger }) => {
     const nc = await connectNats({ url: config.NATS_URL, name: config.SERVICE_NAME, logger });
     const gateway = await startGateway({ config, nc, logger });
     return {

@@ -1,26 +1,5 @@
-import { createLogger, loadConfig, runService, startTelemetry } from '@keyward/service-kit';
+import { serviceMain } from '@keyward/service-kit';
 import { reportingConfig } from './config.ts';
 import { startReporting } from './startReporting.ts';
 
-const config = loadConfig(reportingConfig);
-const logger = createLogger({ name: config.SERVICE_NAME, level: config.LOG_LEVEL });
-const telemetry = startTelemetry({
-  serviceName: config.SERVICE_NAME,
-  ...(config.OTEL_EXPORTER_OTLP_ENDPOINT
-    ? { otlpEndpoint: config.OTEL_EXPORTER_OTLP_ENDPOINT }
-    : {}),
-});
-
-await runService({
-  name: config.SERVICE_NAME,
-  logger,
-  start: async () => {
-    const running = await startReporting({ config, logger });
-    return {
-      stop: async () => {
-        await running.stop();
-        await telemetry.shutdown();
-      },
-    };
-  },
-});
+await serviceMain({ config: reportingConfig, start: startReporting });
