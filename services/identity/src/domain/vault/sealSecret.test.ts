@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { isKeywardError } from '@keyward/contracts';
 import { describe, expect, it } from 'vitest';
-import { openSecret, sealSecret } from './sealSecret.ts';
+import { openSecret, type SealedSecret, sealSecret } from './sealSecret.ts';
 
 const kek = randomBytes(32);
 
@@ -36,5 +36,20 @@ describe('IdP secret envelope', () => {
       expect(isKeywardError(err) && err.code).toBe('VAULT_DECRYPT_FAILED');
       expect(String(err)).toContain(record.kekId);
     }
+  });
+
+  it('opens a secret sealed before the envelope moved to @keyward/secret-envelope', () => {
+    const record: SealedSecret = {
+      format: 'keyward-vault-v1',
+      kekId: 'd724afaa270fec20',
+      wrappedKey:
+        'hJCt2HeQm6nYQ3RquUTuj2nvJSjvX1vXR5va+UMsQIxSgX/XioDIcLkhxVi6rAgR77S8JyUkxQsyxGro',
+      iv: 'tOZCyN2u3npVfAiT',
+      ciphertext: '7cNy72yrB6sjkEwY8VdBClpqjDr3eRbIJbNI1Ky72W3G7pmi',
+    };
+    const fixedKek = Uint8Array.from({ length: 32 }, (_, i) => i);
+    expect(openSecret({ kek: fixedKek, owner: 'idp-golden', field: 'clientSecret', record })).toBe(
+      'golden-client-secret',
+    );
   });
 });
