@@ -65,9 +65,11 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       .replace(/[^A-Za-z0-9_-]/g, '-')
       .slice(0, 64);
   await ensureEventStream(nc);
-  const events =
-    options.events ??
-    createEventPublisher(nc, { source: `keyward/device-gateway/${gatewayId}`, logger });
+  const publisher = createEventPublisher(nc, {
+    source: `keyward/device-gateway/${gatewayId}`,
+    logger,
+  });
+  const events = options.events ?? publisher;
   const requester = options.requester ?? kitRequester(nc);
   const ops = options.ops ?? ctapDeviceOperations();
   const buckets = await openBuckets(nc, { leaseTtlMs: config.LEASE_TTL_MS });
@@ -123,6 +125,8 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     version: GATEWAY_VERSION,
     logger,
     auth,
+    // Every 403 (e.g. a denied PIN view) becomes an audited keyward.admin.access_denied.
+    audit: publisher,
     readiness: async () => ({ nats: await isNatsReachable(nc).catch(() => false) }),
   });
   const route = gatewayRoute(http);

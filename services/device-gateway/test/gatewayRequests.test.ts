@@ -43,6 +43,8 @@ describe('gateway requests on the bus', () => {
     expect(reply.data).toMatchObject({ serial: key.serial });
     const session = h.gateway.core.sessions.get(reply.data.sessionId)!;
     expect(session.actor).toBe('service:printer');
+    // The user PIN for the enrollment was read in the printer's name, not the gateway's.
+    expect(h.responders.pinReadActors.at(-1)).toBe('service:printer');
     expect(session.keys[key.serial]?.completedSteps).toEqual([
       'read',
       'plan',

@@ -117,6 +117,31 @@ describe('initial PIN view per permission table', () => {
     expect(adminOnly.status).toBe(403);
   });
 
+  it('audits a refused PIN view as keyward.admin.access_denied naming the caller, without a PIN', async () => {
+    const key = await configured('generic');
+    const pin = h.responders.vault.get(key.serial)!.userPin!;
+    const r = await h.api('GET', `/devices/${key.deviceId}/pin`, {
+      permissions: ['device:read'],
+      sub: 'mallory',
+    });
+    expect(r.status).toBe(403);
+    const denied = await eventually(
+      () =>
+        h.events.find(
+          (e) => e.type === 'keyward.admin.access_denied' && e.actor === 'user:mallory',
+        ),
+      'access_denied for the refused PIN view',
+    );
+    expect(denied.data).toMatchObject({
+      service: 'device-gateway',
+      method: 'GET',
+      permission: 'device:userpin:read',
+    });
+    // service-kit names the route pattern, not the device (see report: KIT could add it).
+    expect(denied.data.path).toBe('/devices/:id/pin');
+    expect(denied.raw).not.toContain(pin);
+  });
+
   it('shows an enterprise key’s user and admin PIN each to its own permission', async () => {
     const key = await configured('enterprise');
     const sealed = h.responders.vault.get(key.serial)!;

@@ -128,6 +128,32 @@ describe('with the real policy and reporting services', () => {
     expect(configured.raw).not.toContain(pin.body.userPin);
   });
 
+  it('reads the PIN for assign and test in the REST caller’s name, so policy audits the administrator', async () => {
+    const policyId = await createPolicy({ name: 'Audited PIN reads', pin: { minLength: 6 } });
+    const key = await h.gateway.sim!.plug({ profile: 'generic' });
+    const c = await h.api('POST', `/devices/${key.deviceId}/configure?wait=true`, {
+      body: { policyId },
+    });
+    expect(c.status, c.text).toBe(200);
+    const assign = await h.api('POST', `/devices/${key.deviceId}/assign?wait=true`, {
+      body: { user: 'audit@example.com' },
+      sub: 'admin-ann',
+    });
+    expect(assign.status, assign.text).toBe(200);
+    const test = await h.api('POST', `/devices/${key.deviceId}/test?wait=true`, {
+      body: {},
+      sub: 'admin-ben',
+    });
+    expect(test.status, test.text).toBe(200);
+    const reads = () =>
+      h.events.filter((e) => e.type === 'keyward.pin.read' && e.subject === key.serial);
+    await eventually(() => reads().length >= 2 && reads(), 'two keyward.pin.read events');
+    expect(reads().map((e) => e.actor)).toEqual(['user:admin-ann', 'user:admin-ben']);
+    // The gateway stays identifiable: the event names which gateway read the PIN.
+    for (const e of reads())
+      expect(e.data).toMatchObject({ gatewayId: 'gw-test', granted: ['user'] });
+  });
+
   it('shows ENROLLED and the user from the reporting inventory after configure and assign', async () => {
     const policyId = await createPolicy({ name: 'Inventory e2e', pin: { minLength: 6 } });
     const key = await h.gateway.sim!.plug({ profile: 'generic' });

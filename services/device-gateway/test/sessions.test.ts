@@ -178,6 +178,19 @@ describe('leases and interruptions', () => {
       'device.interrupted',
     );
     expect(interrupted.data).toMatchObject({ operation: 'configure', step: 'setMinPinLength' });
+    // The progress stream says `interrupted` (repairable), not `failed`.
+    const progress = await eventually(
+      () =>
+        h.events.find(
+          (e) =>
+            e.type === 'keyward.session.progress' &&
+            e.subject === key.serial &&
+            e.data.sessionId === sessionId &&
+            e.data.outcome === 'interrupted',
+        ),
+      'session.progress for the interrupted key',
+    );
+    expect(progress.data.state).toBe('interrupted');
     expect(h.gateway.core.sessions.isInterrupted(key.serial)).toBe(true);
     // Put it back: the idempotent plan runs again (PIN already set → only the missing step).
     const back = await h.gateway.sim!.plug({ profile: 'generic', serial: key.serial });
@@ -219,6 +232,38 @@ describe('apply linked policy', () => {
     const refused = await h.api('POST', `/devices/${plain.deviceId}/apply-policy`, { body: {} });
     expect(refused.status).toBe(409);
     expect(refused.body.error.message).toContain('not READY');
+  });
+
+  it('reports a key pulled mid apply-policy as an interrupted apply-policy, not a configure', async () => {
+    await unplugAll();
+    const key = await plug('generic', { latency: { config: 400 } });
+    h.responders.inventory.set(key.serial, {
+      serial: key.serial,
+      aaguid: '8f4c0add-96f0-404f-80e0-4cb0c1012d04',
+      status: 'READY',
+      policyId: 'std',
+    });
+    const r = await h.api('POST', `/devices/${key.deviceId}/apply-policy`, { body: {} });
+    expect(r.status, r.text).toBe(202);
+    const sessionId = r.body.sessionId as string;
+    const runs: KeyRun[] = [];
+    h.gateway.core.sessions.subscribe(sessionId, (m) => {
+      if (m.type === 'key') runs.push(m.run);
+    });
+    await eventually(
+      () => runs.some((run) => run.step === 'setMinPinLength'),
+      'setMinPinLength started',
+    );
+    await h.gateway.sim!.unplug(key.deviceId);
+    await sessionDone(sessionId);
+    const interrupted = await eventually(
+      () =>
+        h.events.find(
+          (e) => e.type === 'keyward.device.interrupted' && e.data.sessionId === sessionId,
+        ),
+      'device.interrupted',
+    );
+    expect(interrupted.data).toMatchObject({ operation: 'apply-policy', step: 'setMinPinLength' });
   });
 
   it('applies linked policies to all READY keys in one session', async () => {

@@ -8,6 +8,7 @@ import {
   transportSchema,
   userRef,
 } from './common.ts';
+import { sessionKindSchema } from './session.ts';
 
 // Owner: GATEWAY. Device events are emitted by the device-gateway that holds the key. Each
 // carries gatewayId, deviceId, serial and AAGUID; the actor is in the envelope; never a PIN.
@@ -142,7 +143,8 @@ export const deviceEvents = {
     z.object({
       ...deviceRefShape,
       sessionId,
-      operation: z.enum(['configure', 'enroll', 'test', 'reset', 'unlock']),
+      // The session kind as run: `apply-policy` stays distinct from a plain `configure`.
+      operation: sessionKindSchema,
       step: z.string().optional(),
       completedSteps: z.array(z.string()).default([]),
     }),

@@ -43,7 +43,15 @@ export const sessionEvents = {
       sessionId: z.string().min(1),
       ...deviceRefShape,
       step: z.string(),
-      state: z.enum(['running', 'waiting-for-touch', 'waiting-for-reinsert', 'done', 'failed']),
+      state: z.enum([
+        'running',
+        'waiting-for-touch',
+        'waiting-for-reinsert',
+        'done',
+        'failed',
+        // Stopped mid-way (key pulled, gateway restart); repaired later, unlike `failed`.
+        'interrupted',
+      ]),
       outcome: deviceOutcomeSchema.optional(),
       error: failureSchema.optional(),
     }),

@@ -88,7 +88,8 @@ function provisionTask(
         permissions: ['device:userpin:read'],
         gatewayId: core.gatewayId,
       },
-      { actor: GATEWAY_ACTOR },
+      // The requesting service's actor (the session's), so the audited pin.read names it.
+      { actor: ctx.session.actor },
     );
     if (!pins.ok) throw new KeywardError(pins.error.code, `PIN vault: ${pins.error.message}`);
     return enrollKey(core, {

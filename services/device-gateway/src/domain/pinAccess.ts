@@ -31,7 +31,9 @@ export function pinAccess(options: PinAccessOptions): PinKind[] {
   if (granted.length === 0) {
     const needed = rows.map((r) => r.permission).join(' or ');
     throw new KeywardError('FORBIDDEN', `viewing the PIN of a ${keyKind} key requires ${needed}`, {
-      details: { required: rows.map((r) => r.permission) },
+      // `permission` (the least one that would grant a view) lets the refusal be audited as
+      // keyward.admin.access_denied; `required` lists every option.
+      details: { permission: rows[0].permission, required: rows.map((r) => r.permission) },
     });
   }
   return granted;

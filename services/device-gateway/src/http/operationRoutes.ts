@@ -21,9 +21,6 @@ import {
   waitQuery,
 } from './schemas.ts';
 
-/** The gateway's own identity when it reads a PIN it needs for an operation. */
-const GATEWAY_ACTOR = 'service:device-gateway';
-
 const testBody = z.object({
   rpId: z.string().min(1).optional(),
   credentialId: z.string().min(1).optional(),
@@ -31,13 +28,21 @@ const testBody = z.object({
 
 /** Assign/enroll, functional test, initial PIN view, reset, unlock. */
 export function operationRoutes(route: Route, core: GatewayCore): void {
-  /** The user PIN of a configured key, for this request only (never logged or kept). */
-  async function userPin(serial: string, pinSet: boolean): Promise<string | undefined> {
+  /**
+   * The user PIN of a configured key, for this request only (never logged or kept). Read in
+   * the REST caller's name so policy's audited keyward.pin.read names the person behind it;
+   * the gateway stays identifiable through the request's gatewayId.
+   */
+  async function userPin(
+    serial: string,
+    pinSet: boolean,
+    actor: string,
+  ): Promise<string | undefined> {
     if (!pinSet) return undefined;
     const reply = await core.requester.request(
       policyRequests.pinRead,
       { serial, which: 'user', permissions: ['device:userpin:read'], gatewayId: core.gatewayId },
-      { actor: GATEWAY_ACTOR },
+      { actor },
     );
     return unwrap(reply, 'PIN vault').userPin;
   }
@@ -61,7 +66,7 @@ export function operationRoutes(route: Route, core: GatewayCore): void {
     },
     async ({ params, query, body, actor }) => {
       const device = core.registry.get(params.id);
-      const pin = await userPin(device.facts.serial, device.facts.pinSet);
+      const pin = await userPin(device.facts.serial, device.facts.pinSet, actor);
       return runOne(core, {
         kind: 'enroll',
         device,
@@ -100,7 +105,7 @@ export function operationRoutes(route: Route, core: GatewayCore): void {
       const lookup = inventory(device.facts.serial);
       const enrolled = lookup.kind === 'found' ? lookup.record.credentialId : undefined;
       const credentialId = body.credentialId ?? (body.rpId ? enrolled : undefined);
-      const pin = await userPin(device.facts.serial, device.facts.pinSet);
+      const pin = await userPin(device.facts.serial, device.facts.pinSet, actor);
       return runOne(core, {
         kind: 'test',
         device,

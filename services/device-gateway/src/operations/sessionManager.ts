@@ -473,7 +473,7 @@ export class SessionManager {
       serial: run.serial,
       aaguid: run.aaguid,
       sessionId: session.id,
-      operation: session.kind === 'apply-policy' ? 'configure' : session.kind,
+      operation: session.kind,
       ...(run.step ? { step: run.step } : {}),
       completedSteps: run.completedSteps,
     });
@@ -514,17 +514,24 @@ export class SessionManager {
 
 function progressState(
   run: KeyRun,
-): 'running' | 'waiting-for-touch' | 'waiting-for-reinsert' | 'done' | 'failed' | undefined {
+):
+  | 'running'
+  | 'waiting-for-touch'
+  | 'waiting-for-reinsert'
+  | 'done'
+  | 'failed'
+  | 'interrupted'
+  | undefined {
   switch (run.state) {
     case 'running':
     case 'waiting-for-touch':
     case 'waiting-for-reinsert':
+    case 'interrupted':
       return run.state;
     case 'succeeded':
     case 'skipped':
       return 'done';
     case 'failed':
-    case 'interrupted':
       return 'failed';
     default:
       return undefined;

@@ -31,6 +31,8 @@ export interface Responders {
     { user: string; serial: string; completed: boolean; cancelled: boolean }
   >;
   planRequests: number;
+  /** The actor of every keyward.policy.pin.read request, in order (what policy would audit). */
+  pinReadActors: string[];
   stop(): Promise<void>;
 }
 
@@ -51,6 +53,7 @@ export async function startResponders(
     { user: string; serial: string; completed: boolean; cancelled: boolean }
   >();
   const state = { planRequests: 0 };
+  const pinReadActors: string[] = [];
   const digits = (n: number) => Array.from(randomBytes(n), (b) => String(b % 10)).join('');
 
   const policy =
@@ -97,7 +100,8 @@ export async function startResponders(
                 },
               };
             }),
-            handleRequest(policyRequests.pinRead, async (data) => {
+            handleRequest(policyRequests.pinRead, async (data, ctx) => {
+              pinReadActors.push(ctx.actor ?? 'anonymous');
               const sealed = vault.get(data.serial) ?? {};
               const wantUser = data.which !== 'admin';
               const wantAdmin = data.which !== 'user';
@@ -227,6 +231,7 @@ export async function startResponders(
     vault,
     inventory,
     enrollments,
+    pinReadActors,
     get planRequests() {
       return state.planRequests;
     },
