@@ -74,11 +74,12 @@ export async function startPolicy({
   const timer = setInterval(refreshMds, config.MDS_REFRESH_HOURS * 3_600_000);
   timer.unref();
 
+  const events = createEventPublisher(nc, { source: `keyward/${config.SERVICE_NAME}`, logger });
   const deps: PolicyServiceDeps = {
     policies: new PolicyStore(models, now),
     vault: new VaultStore(models, now),
     mds,
-    events: createEventPublisher(nc, { source: `keyward/${config.SERVICE_NAME}`, logger }),
+    events,
     kek: config.KEYWARD_KEK,
     logger,
     now,
@@ -88,6 +89,8 @@ export async function startPolicy({
   const http = createHttpApp({
     service: config.SERVICE_NAME,
     logger,
+    // Every 403 (e.g. a denied PIN read) becomes an audited keyward.admin.access_denied.
+    audit: events,
     auth: createAuth({
       issuer: config.AUTH_ISSUER,
       ...(config.AUTH_JWKS_URL ? { jwksUrl: config.AUTH_JWKS_URL } : {}),
