@@ -271,6 +271,40 @@ describe.each(Object.keys(EMULATORS) as (keyof typeof EMULATORS)[])('enrollment 
     }
   });
 
+  it('revokes once when many revokes of one credential race', async () => {
+    const key = await newSimKey(nextSerial());
+    try {
+      const begun = await begin('bob@example.com', key.serial);
+      const att = await key.enroll(begun.publicKey, begun.origin);
+      const done = await stack.call(identityRequests.enrollmentComplete, {
+        enrollmentId: begun.enrollmentId,
+        ...att,
+      });
+      expect(done.ok).toBe(true);
+      const replies = await Promise.all(
+        Array.from({ length: 8 }, () =>
+          stack.call(identityRequests.credentialRevoke, { credentialId: att.credentialId }),
+        ),
+      );
+      const outcomes = replies.map((r) => (r.ok ? 'ok' : r.error.code));
+      expect(outcomes.filter((o) => o === 'ok')).toHaveLength(1);
+      for (const o of outcomes) expect(['ok', 'CONFLICT']).toContain(o);
+      expect(
+        stack.events.filter(
+          (e) =>
+            e.type === 'keyward.credential.revoked' && e.data.credentialId === att.credentialId,
+        ),
+      ).toHaveLength(1);
+      expect(
+        [...idp.emulator.state.credentials.values()].some(
+          (c) => c.credentialId === att.credentialId,
+        ),
+      ).toBe(false);
+    } finally {
+      await key.close();
+    }
+  });
+
   it('keeps an enrollment completable after a 429 and registers on the retry', async () => {
     const key = await newSimKey(nextSerial());
     try {
@@ -357,6 +391,67 @@ describe.each(Object.keys(EMULATORS) as (keyof typeof EMULATORS)[])('enrollment 
 });
 
 describe('enrollment notifications and sweeping', () => {
+  it('ends each enrollment either registered or expired when the sweep races its complete', async () => {
+    const idp = await EMULATORS.entra();
+    try {
+      const created = await stack.http('/idps', {
+        method: 'POST',
+        body: { name: 'sweep-race', settings: idp.settings, secrets: idp.secrets },
+      });
+      type Attestation = Awaited<ReturnType<Awaited<ReturnType<typeof newSimKey>>['enroll']>>;
+      const pending: { enrollmentId: string; credentialId: string; att: Attestation }[] = [];
+      for (let i = 0; i < 4; i += 1) {
+        const key = await newSimKey(nextSerial());
+        try {
+          const begun = await stack.call(identityRequests.enrollmentBegin, {
+            idpId: created.body.id,
+            user: 'alice@example.com',
+            deviceSerial: key.serial,
+          });
+          if (!begun.ok) throw new Error(begun.error.message);
+          const att = await key.enroll(begun.data.publicKey, begun.data.origin);
+          pending.push({
+            enrollmentId: begun.data.enrollmentId,
+            credentialId: att.credentialId,
+            att,
+          });
+        } finally {
+          await key.close();
+        }
+      }
+      // The sweep sees the deadline passed; the completes (service clock) still see it live.
+      const later = new Date(stack.clock.now().getTime() + 11 * 60_000);
+      const { expireEnrollments } = await import('../src/usecases/expireEnrollments.ts');
+      await Promise.all([
+        ...pending.map((p) =>
+          stack.call(identityRequests.enrollmentComplete, {
+            enrollmentId: p.enrollmentId,
+            ...p.att,
+          }),
+        ),
+        expireEnrollments({ ...stack.deps, clock: () => later }),
+        expireEnrollments({ ...stack.deps, clock: () => later }),
+      ]);
+      for (const p of pending) {
+        const status = (await stack.deps.enrollments.get(p.enrollmentId)).status;
+        const atIdp = [...idp.emulator.state.credentials.values()].filter(
+          (c) => c.credentialId === p.credentialId,
+        ).length;
+        const events = (type: string) =>
+          stack.events.filter((e) => e.type === type && e.data.enrollmentId === p.enrollmentId)
+            .length;
+        const completed = events('keyward.enrollment.completed');
+        const expired = events('keyward.enrollment.expired');
+        // Never registered-but-expired, never both announced.
+        expect(['registered/1/1/0', 'expired/0/0/1']).toContain(
+          `${status}/${atIdp}/${completed}/${expired}`,
+        );
+      }
+    } finally {
+      await idp.stop();
+    }
+  });
+
   it('mails the user after a successful enrollment and expires stale enrollments on sweep', async () => {
     const idp = await EMULATORS.entra();
     try {

@@ -1,4 +1,5 @@
 import { freePort } from '@keyward/test-harness';
+import { createConnection } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EmulatedIdp, startEntra, startPingOne } from './support/emulators.ts';
 import { type Stack, startStack } from './support/stack.ts';
@@ -63,6 +64,44 @@ describe('identity REST', () => {
     expect(JSON.stringify(stack.events)).not.toContain('full-secret-value');
     const list = await stack.http('/idps');
     expect(JSON.stringify(list.body)).not.toContain('full-secret-value');
+  });
+
+  it('rejects with 409 the loser of concurrent edits of a connection: no edit is lost', async () => {
+    const created = await stack.http('/idps', {
+      method: 'POST',
+      body: { name: 'ping-edit-race', settings: ping.settings, secrets: ping.secrets },
+    });
+    expect(created.status).toBe(201);
+    let won = 0;
+    // Several rounds: whether two edits overlap is up to the scheduler, the invariant is not.
+    for (let round = 0; round < 5; round += 1) {
+      const replies = await Promise.all(
+        Array.from({ length: 8 }, (_, i) =>
+          stack.http(`/idps/${created.body.id}`, {
+            method: 'PATCH',
+            body: { name: `ping-edit-race-${round}-${i}` },
+          }),
+        ),
+      );
+      for (const r of replies) expect([200, 409]).toContain(r.status);
+      const winners = replies.filter((r) => r.status === 200);
+      expect(winners.length).toBeGreaterThanOrEqual(1);
+      won += winners.length;
+    }
+    // Edits may succeed one after another, but each success must create its own version: two
+    // edits that both passed the check from the same version would leave fewer versions than 200s.
+    const conn = await createConnection(stack.db.url, { dbName: stack.db.name }).asPromise();
+    try {
+      const doc = await conn.collection('idp_connections').findOne({ _id: created.body.id });
+      expect(doc?.version).toBe(1 + won);
+    } finally {
+      await conn.close();
+    }
+    expect(
+      stack.events.filter(
+        (e) => e.type === 'keyward.idp.updated' && e.data.idpId === created.body.id,
+      ),
+    ).toHaveLength(won);
   });
 
   it('rejects a create without the secret the provider type needs, naming the field', async () => {

@@ -1,5 +1,6 @@
 import type { UserRef } from '@keyward/contracts';
 import { KeywardError } from '@keyward/contracts';
+import { createLocks } from './locks.ts';
 import { type CredentialDoc, isDuplicateKey, type Models } from './models.ts';
 
 export interface RegisteredCredential {
@@ -30,7 +31,18 @@ const toCredential = (d: CredentialDoc): RegisteredCredential => ({
 
 /** Passkeys registered at an IdP through Keyward (one per completed enrollment). */
 export function createCredentialStore(models: Models) {
+  const locks = createLocks(models);
   return {
+    /**
+     * Takes the revoke lock of one credential (see locks.ts): one revoker at a time deletes it at
+     * the IdP; a lock older than `staleBefore` (a crashed revoker) is taken over.
+     */
+    lockRevoke(credentialId: string, now: Date, staleBefore: Date): Promise<boolean> {
+      return locks.acquire(`credential:${credentialId}`, now, staleBefore);
+    },
+    async unlockRevoke(credentialId: string): Promise<void> {
+      await locks.release(`credential:${credentialId}`);
+    },
     /** Idempotent by enrollment id: recording the same registration twice keeps one row. */
     async record(c: Omit<RegisteredCredential, 'status'>): Promise<void> {
       try {

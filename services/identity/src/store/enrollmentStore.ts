@@ -85,6 +85,23 @@ export function createEnrollmentStore(models: Models) {
       return true;
     },
 
+    /**
+     * Expires a half-done enrollment under the same lock a completer holds, so the sweep and a
+     * complete never both act: false when a complete holds the lock or the status moved on.
+     */
+    async expire(id: string, now: Date, staleBefore: Date): Promise<boolean> {
+      if (!(await locks.acquire(`enrollment:${id}`, now, staleBefore))) return false;
+      try {
+        const res = await models.enrollment.updateOne(
+          { _id: id, status: 'options_stored' },
+          { $set: { status: 'expired' } },
+        );
+        return res.modifiedCount === 1;
+      } finally {
+        await locks.release(`enrollment:${id}`);
+      }
+    },
+
     /** Drops the completion claim (after the enrollment left `completing`). */
     async release(id: string): Promise<void> {
       await locks.release(`enrollment:${id}`);

@@ -21,6 +21,9 @@ export interface IdpConnectionView {
   updatedAt: string;
 }
 
+/** How long an edit may take between its revision row and its update before it counts as crashed. */
+const REVISION_LEASE_MS = 60_000;
+
 /** IdP connections with sealed secrets, and the tenant default (one settings document). */
 export function createIdpStore(models: Models, kek: Uint8Array, clock: () => Date) {
   const seal = (id: string, secrets: IdpSecrets, fields: readonly string[]) => {
@@ -57,6 +60,30 @@ export function createIdpStore(models: Models, kek: Uint8Array, clock: () => Dat
         details: { idpId: id },
       });
     return doc;
+  }
+
+  /**
+   * Inserts the revision row for `version`; false when another edit holds it. A row left by an
+   * edit that crashed before its update (the connection still one version behind after
+   * REVISION_LEASE_MS) is taken over, so a crash never blocks edits for good.
+   */
+  async function claimRevision(id: string, version: number, now: Date): Promise<boolean> {
+    const insert = async () => {
+      try {
+        await models.idpRevision.create({ _id: `${id}:${version}`, idpId: id, version, at: now });
+        return true;
+      } catch (err) {
+        if (isDuplicateKey(err)) return false;
+        throw err;
+      }
+    };
+    if (await insert()) return true;
+    const held = await models.idpRevision.findById(`${id}:${version}`).lean();
+    if (!held || held.at.getTime() > now.getTime() - REVISION_LEASE_MS) return false;
+    const current = await models.idp.findById(id).lean();
+    if (current?.version !== version - 1) return false;
+    await models.idpRevision.deleteOne({ _id: held._id, at: held.at });
+    return insert();
   }
 
   return {
@@ -132,11 +159,14 @@ export function createIdpStore(models: Models, kek: Uint8Array, clock: () => Dat
         set.secrets = { ...doc.secrets, ...seal(id, patch.secrets, fields) };
         for (const f of fields) changed.push(`secrets.${f}`);
       }
-      const res = await models.idp.updateOne({ _id: id, version: doc.version }, { $set: set });
-      if (res.modifiedCount !== 1)
-        throw new KeywardError('CONFLICT', `IdP connection ${id} changed concurrently; retry`, {
-          details: { retryable: true },
+      const conflict = () =>
+        new KeywardError('CONFLICT', `IdP connection ${id} changed concurrently; retry`, {
+          details: { idpId: id, retryable: true },
         });
+      // The revision row decides which of two edits from the same version wins (see models.ts).
+      if (!(await claimRevision(id, doc.version + 1, set.updatedAt as Date))) throw conflict();
+      const res = await models.idp.updateOne({ _id: id, version: doc.version }, { $set: set });
+      if (res.modifiedCount !== 1) throw conflict();
       return {
         view: view({ ...doc, ...set } as IdpConnectionDoc, await defaultId()),
         changedFields: changed,
@@ -147,6 +177,7 @@ export function createIdpStore(models: Models, kek: Uint8Array, clock: () => Dat
       const doc = await getDoc(id);
       const def = await defaultId();
       await models.idp.deleteOne({ _id: id });
+      await models.idpRevision.deleteMany({ idpId: id });
       if (def === id) await models.setting.deleteOne({ _id: 'defaultIdp' });
       return view(doc, def);
     },

@@ -66,6 +66,18 @@ export interface ClaimDoc {
   at: Date;
 }
 
+/**
+ * One row per IdP connection version, `_id = <idpId>:<version>`. An edit inserts the row for the
+ * version it creates before it updates the connection, so of two concurrent edits from the same
+ * version the primary key picks one winner (the conditional update alone does not, on FerretDB).
+ */
+export interface IdpRevisionDoc {
+  _id: string;
+  idpId: string;
+  version: number;
+  at: Date;
+}
+
 export interface UserMappingDoc {
   /** Lower-cased login / e-mail. */
   _id: string;
@@ -157,6 +169,17 @@ export function defineModels(connection: Connection) {
     opts,
   );
 
+  const idpRevision = new Schema<IdpRevisionDoc>(
+    {
+      _id: { type: String, required: true },
+      idpId: { type: String, required: true },
+      version: { type: Number, required: true },
+      at: { type: Date, required: true },
+    },
+    opts,
+  );
+  idpRevision.index({ idpId: 1 });
+
   const mapping = new Schema<UserMappingDoc>(
     {
       _id: { type: String, required: true },
@@ -189,6 +212,7 @@ export function defineModels(connection: Connection) {
     credential: connection.model<CredentialDoc>('Credential', credential, 'credentials'),
     mapping: connection.model<UserMappingDoc>('UserMapping', mapping, 'user_mappings'),
     claim: connection.model<ClaimDoc>('Lock', claim, 'locks'),
+    idpRevision: connection.model<IdpRevisionDoc>('IdpRevision', idpRevision, 'idp_revisions'),
     provisioning: connection.model<ProvisioningRequestDoc>(
       'ProvisioningRequest',
       provisioning,

@@ -1,5 +1,5 @@
 import { identityEvents } from '@keyward/contracts';
-import type { Enrollment } from '../domain/enrollment/enrollment.ts';
+import { COMPLETING_LEASE_MS, type Enrollment } from '../domain/enrollment/enrollment.ts';
 import { ref } from './beginEnrollment.ts';
 import type { IdentityDeps } from './deps.ts';
 
@@ -9,7 +9,10 @@ export async function expireOne(
   e: Enrollment,
   actor: string,
 ): Promise<boolean> {
-  if (!(await deps.enrollments.transition(e.id, ['options_stored'], 'expired'))) return false;
+  const now = deps.clock();
+  // Under the completion lock: an enrollment a complete is registering is never expired.
+  if (!(await deps.enrollments.expire(e.id, now, new Date(now.getTime() - COMPLETING_LEASE_MS))))
+    return false;
   try {
     const connector = await deps.connectorFor(e.idpId);
     await connector.cancelRegistration({ user: e.user, providerState: e.providerState });

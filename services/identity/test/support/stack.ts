@@ -96,6 +96,8 @@ export async function startStack() {
   return {
     identity,
     deps: identity.deps,
+    /** Where the service keeps its documents, for tests that check stored state directly. */
+    db: { url: mongo.url, name: config.MONGO_DB },
     clock,
     sleeps,
     smtp,
