@@ -13,7 +13,8 @@ export interface RevokeInput {
 /**
  * Deletes passkeys at the IdP (by credential id, or every active one of a device serial), then
  * marks them revoked and announces credential.revoked. A passkey the IdP no longer has counts as
- * revoked. Revoking an already revoked credential is a final CONFLICT naming when it happened.
+ * revoked. Revoking an already revoked credential is a final CONFLICT naming when it happened;
+ * one being revoked by a concurrent request is a retryable CONFLICT (a serial revoke skips it).
  */
 export async function revokeCredential(
   deps: IdentityDeps,
