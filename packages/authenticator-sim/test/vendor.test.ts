@@ -50,6 +50,21 @@ async function adminUnlock(
   );
 }
 
+async function verifyAdminPin(auth: ReturnType<typeof createAuthenticator>, adminPin: string) {
+  const s = await pinSession(auth, 2);
+  const hashEnc = s.protocol.encrypt(s.sharedSecret, pinHash(adminPin));
+  return call(
+    auth,
+    V.VERIFY_ADMIN_PIN,
+    m(
+      [1, 2],
+      [2, s.keyAgreement],
+      [3, hashEnc],
+      [4, s.protocol.authenticate(s.sharedSecret, hashEnc)],
+    ),
+  );
+}
+
 async function blockUserPin(auth: ReturnType<typeof createAuthenticator>) {
   for (let i = 0; i < 8; i++) {
     if (i % 3 === 0) auth.powerCycle();
@@ -99,6 +114,38 @@ describe('keyward-sim vendor commands', () => {
     for (let i = 0; i < 6; i++) await adminUnlock(auth, '11111111', '2468');
     expect((await adminUnlock(auth, '11111111', '2468')).status).toBe(S.CTAP2_ERR_PIN_BLOCKED);
     expect((await adminUnlock(auth, '87654321', '2468')).status).toBe(S.CTAP2_ERR_PIN_BLOCKED);
+  });
+
+  it('verifies the right admin PIN without changing anything and restores its retries', async () => {
+    const auth = createAuthenticator({ profile: 'enterprise' });
+    await setPin(auth, '1234');
+    await setAdminPin(auth, '87654321');
+    await verifyAdminPin(auth, '11111111');
+    expect(auth.state().admin.retries).toBe(7);
+    const before = JSON.stringify({ ...auth.state(), admin: undefined });
+    expect((await verifyAdminPin(auth, '87654321')).status).toBe(S.CTAP2_OK);
+    expect(auth.state().admin.retries).toBe(8);
+    expect(JSON.stringify({ ...auth.state(), admin: undefined })).toBe(before);
+  });
+
+  it('refuses a wrong admin PIN on verify with PIN_INVALID and takes one admin retry', async () => {
+    const auth = createAuthenticator({ profile: 'enterprise' });
+    await setAdminPin(auth, '87654321');
+    expect((await verifyAdminPin(auth, '11111111')).status).toBe(S.CTAP2_ERR_PIN_INVALID);
+    expect(auth.state().admin.retries).toBe(7);
+    for (let i = 0; i < 6; i++) await verifyAdminPin(auth, '11111111');
+    expect((await verifyAdminPin(auth, '11111111')).status).toBe(S.CTAP2_ERR_PIN_BLOCKED);
+    expect((await verifyAdminPin(auth, '87654321')).status).toBe(S.CTAP2_ERR_PIN_BLOCKED);
+  });
+
+  it('answers verify admin PIN with PIN_NOT_SET before an admin PIN exists', async () => {
+    const auth = createAuthenticator({ profile: 'enterprise' });
+    expect((await verifyAdminPin(auth, '87654321')).status).toBe(S.CTAP2_ERR_PIN_NOT_SET);
+  });
+
+  it('has no verify admin PIN command outside the enterprise profile', async () => {
+    const auth = createAuthenticator({ profile: 'generic' });
+    expect((await verifyAdminPin(auth, '87654321')).status).toBe(S.CTAP1_ERR_INVALID_COMMAND);
   });
 
   it('changes the admin PIN only with the current one', async () => {

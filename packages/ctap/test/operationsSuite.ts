@@ -200,6 +200,43 @@ export function operationSuite(transport: KeyTransport, env: () => PcscEnv | und
       expect(done.report.pinRetries).toBe(8);
     });
 
+    it(
+      admin
+        ? 'reset with a wrong admin PIN is refused before the re-insert and leaves the key as it was'
+        : 'reset with an admin PIN is unsupported by a key without admin mode',
+      async () => {
+        const k = await open();
+        const steps: ConfigStep[] = [{ op: 'setPin' }, { op: 'setAdminPin' }];
+        await applyConfig(k.dev, { plan: { steps }, secrets: { pin: PIN, adminPin: '86420864' } });
+        let reinserts = 0;
+        const waitForReinsert = () => {
+          reinserts += 1;
+          return k.replug();
+        };
+        if (!admin) {
+          await expect(
+            reset(k.dev, { adminPin: '86420864', waitForReinsert }),
+          ).rejects.toBeInstanceOf(UnsupportedError);
+          expect(reinserts).toBe(0);
+          return;
+        }
+        const wrong = await expectCtapError(
+          reset(k.dev, { adminPin: '00000000', waitForReinsert }),
+          'CTAP2_ERR_PIN_INVALID',
+        );
+        expect(wrong.retries).toBe(7);
+        expect(wrong.message).toContain('7 retries left');
+        expect(wrong.message).not.toContain('00000000');
+        expect(reinserts).toBe(0);
+        const untouched = await readDevice(k.dev);
+        expect(untouched.capabilities.pinSet).toBe(true);
+        expect(untouched.adminPin).toEqual({ set: true, retries: 7 });
+        const done = await reset(k.dev, { adminPin: '86420864', waitForReinsert });
+        expect(reinserts).toBe(1);
+        expect(done.report.capabilities.pinSet).toBe(false);
+      },
+    );
+
     it('eight wrong PINs block the PIN (power cycles between runs of three); admin unlock recovers it where offered', async () => {
       const k = await open();
       const steps: ConfigStep[] = [{ op: 'setPin' }, { op: 'setAdminPin' }];

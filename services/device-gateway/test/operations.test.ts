@@ -201,6 +201,53 @@ describe('reset', () => {
     expect(failed.data.retryable).toBe(true);
   });
 
+  it('refuses a managed-key reset with a wrong admin PIN before the reinsert, leaving the key untouched', async () => {
+    const key = await configured('enterprise');
+    const sim = () => h.gateway.sim!.authenticator(key.deviceId).state();
+    const before = sim();
+    expect(before.admin.retries).toBe(8);
+    const r = await h.api('POST', `/devices/${key.deviceId}/reset?wait=true`, {
+      body: { adminPin: '00000000' },
+    });
+    expect(r.status, r.text).toBe(422);
+    expect(r.body.error.code).toBe('CTAP_ERROR');
+    expect(r.body.error.message).toContain('The PIN is wrong (7 retries left)');
+    expect(r.body.error.details).toMatchObject({
+      statusName: 'CTAP2_ERR_PIN_INVALID',
+      command: 'keyward-sim.verifyAdminPin',
+      retries: 7,
+    });
+    expect(r.text).not.toContain('00000000');
+    const after = sim();
+    expect(after.admin.retries).toBe(7);
+    expect(after.pin).toEqual(before.pin);
+    expect(after.credentials).toEqual(before.credentials);
+    const view = await h.api('GET', `/devices/${key.deviceId}`);
+    expect(view.body).toMatchObject({ pinSet: true });
+    const failed = await eventually(
+      () =>
+        h.events.find((e) => e.type === 'keyward.device.reset_failed' && e.subject === key.serial),
+      'reset_failed',
+    );
+    expect(failed.data).toMatchObject({ error: { code: 'CTAP_ERROR' }, retryable: true });
+    expect(failed.raw).not.toContain('00000000');
+  });
+
+  it('resets a managed key after the right admin PIN, reinsert and touch', async () => {
+    const key = await configured('enterprise');
+    const adminPin = h.responders.vault.get(key.serial)!.adminPin!;
+    const r = await h.api('POST', `/devices/${key.deviceId}/reset`, { body: { adminPin } });
+    expect(r.status, r.text).toBe(202);
+    const run = () => h.gateway.core.sessions.get(r.body.sessionId as string)!.keys[key.serial]!;
+    await eventually(() => run().state === 'waiting-for-reinsert', 'asked to reinsert');
+    expect(h.gateway.sim!.authenticator(key.deviceId).state().admin.retries).toBe(8);
+    const back = await h.api('POST', `/simulation/devices/${key.deviceId}/reinsert`);
+    expect(back.status).toBe(200);
+    await eventually(() => run().state === 'succeeded', 'reset done');
+    const view = await h.api('GET', `/devices/${back.body.deviceId}`);
+    expect(view.body).toMatchObject({ status: 'NOT_CONFIGURED', pinSet: false });
+  });
+
   it('requires the admin PIN for a managed key', async () => {
     const key = await configured('enterprise');
     const r = await h.api('POST', `/devices/${key.deviceId}/reset`, { body: {} });

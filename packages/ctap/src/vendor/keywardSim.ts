@@ -103,6 +103,23 @@ export const keywardSimProfile: VendorProfile = {
     );
   },
 
+  async verifyAdminPin(ctap2, { adminPin }, options) {
+    const s = await session(ctap2, options);
+    const hashEnc = s.protocol.encrypt(s.sharedSecret, pinHash(adminPin));
+    await send(
+      ctap2,
+      V.VERIFY_ADMIN_PIN,
+      [
+        [1, s.protocol.version],
+        [2, s.keyAgreement],
+        [3, hashEnc],
+        [4, s.protocol.authenticate(s.sharedSecret, hashEnc)],
+      ],
+      'verifyAdminPin',
+      options,
+    );
+  },
+
   async getUnlockChallenge(ctap2, options) {
     const r = await send(ctap2, V.GET_UNLOCK_CHALLENGE, undefined, 'getUnlockChallenge', options);
     const challenge = decoding('keyward-sim.getUnlockChallenge', () =>

@@ -45,6 +45,15 @@ export const KeywardVendorCmd = {
    *  5: pinUvAuthParam = authenticate(sharedSecret, secretEnc ‖ adminPinHashEnc)} → {}
    */
   SET_UNLOCK_SECRET: 0x56,
+  /**
+   * Proves the admin PIN and changes nothing else, so a host can refuse a managed-key reset
+   * before it asks the user to re-insert the key. Counts like every admin command: a wrong PIN
+   * answers CTAP2_ERR_PIN_INVALID and takes one admin retry (PIN_BLOCKED at 0), a right one
+   * restores them; no admin PIN set answers CTAP2_ERR_PIN_NOT_SET.
+   * {1: pinUvAuthProtocol, 2: keyAgreement, 3: adminPinHashEnc,
+   *  4: pinUvAuthParam = authenticate(sharedSecret, adminPinHashEnc)} → {}
+   */
+  VERIFY_ADMIN_PIN: 0x57,
 } as const;
 export type KeywardVendorCmd = (typeof KeywardVendorCmd)[keyof typeof KeywardVendorCmd];
 

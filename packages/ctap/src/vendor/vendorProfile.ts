@@ -26,6 +26,8 @@ export interface VendorProfile {
     args: { adminPin: string; newPin: string },
     options?: CallOptions,
   ): Promise<void>;
+  /** Proves the admin PIN and changes nothing (a wrong one takes an admin PIN retry). */
+  verifyAdminPin?(ctap2: Ctap2, args: { adminPin: string }, options?: CallOptions): Promise<void>;
   getUnlockChallenge?(ctap2: Ctap2, options?: CallOptions): Promise<Uint8Array>;
   remoteUnlock?(
     ctap2: Ctap2,

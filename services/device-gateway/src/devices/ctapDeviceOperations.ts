@@ -121,7 +121,21 @@ export function ctapDeviceOperations(): DeviceOperations {
     },
 
     async reset(key, options) {
-      await reset(key.device, progress(options));
+      const { adminPin, waitForReinsert } = options;
+      let target = key;
+      await reset(key.device, {
+        ...(adminPin ? { adminPin } : {}),
+        ...(waitForReinsert
+          ? {
+              waitForReinsert: async () => {
+                target = await waitForReinsert();
+                return target.device;
+              },
+            }
+          : {}),
+        ...progress(options),
+      });
+      return target;
     },
 
     async adminUnlock(key, options) {

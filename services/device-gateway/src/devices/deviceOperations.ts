@@ -65,9 +65,17 @@ export interface DeviceOperations {
   ): Promise<AssertionResult>;
   /**
    * authenticatorReset; the key must have been plugged in within the last 10 s (CTAP 2.1
-   * §6.6) and is touched. Managed keys first verify `adminPin`.
+   * §6.6) and is touched. With `adminPin` (managed keys) the admin PIN is proven on `key`
+   * first, before `waitForReinsert` asks for the re-insert; a wrong one fails with CTAP2_ERR_PIN_INVALID
+   * and leaves the key untouched. Resolves with the key the reset went to.
    */
-  reset(key: AttachedKey, options: OperationProgress & { adminPin?: string }): Promise<void>;
+  reset(
+    key: AttachedKey,
+    options: OperationProgress & {
+      adminPin?: string;
+      waitForReinsert?: () => Promise<AttachedKey>;
+    },
+  ): Promise<AttachedKey>;
   adminUnlock(
     key: AttachedKey,
     options: OperationProgress & { adminPin: string; newPin: string },

@@ -92,6 +92,15 @@ function adminUnlock(ctx: CommandContext, params: CborMap): undefined {
   return undefined;
 }
 
+function verifyAdminPinCommand(ctx: CommandContext, params: CborMap): undefined {
+  const s = session(ctx, params);
+  const hashEnc = cbor.reqBytes(params, 3, 'adminPinHashEnc');
+  const param = cbor.reqBytes(params, 4, 'pinUvAuthParam');
+  verifySharedSecretAuth(s.protocol, s.shared, hashEnc, param);
+  verifyAdminPin(ctx, s, hashEnc);
+  return undefined;
+}
+
 function setUnlockSecret(ctx: CommandContext, params: CborMap): undefined {
   const s = session(ctx, params);
   const secretEnc = cbor.reqBytes(params, 3, 'secretEnc');
@@ -154,6 +163,8 @@ export async function vendorCommand(
       return remoteUnlock(ctx, params);
     case V.SET_UNLOCK_SECRET:
       return setUnlockSecret(ctx, params);
+    case V.VERIFY_ADMIN_PIN:
+      return verifyAdminPinCommand(ctx, params);
     default:
       throw fail('CTAP1_ERR_INVALID_COMMAND');
   }
