@@ -1,11 +1,10 @@
 import { identityRequests } from '@keyward/contracts';
 import { handleRequest, type RequestHandler } from '@keyward/service-kit';
-import { summarize } from '../domain/provisioning/provisioning.ts';
 import { beginEnrollment } from '../usecases/beginEnrollment.ts';
 import { cancelEnrollment } from '../usecases/cancelEnrollment.ts';
 import { completeEnrollment } from '../usecases/completeEnrollment.ts';
 import type { IdentityDeps } from '../usecases/deps.ts';
-import { nextProvisioningUser } from '../usecases/provisioningRequests.ts';
+import { nextProvisioningUser, toProvisioningNextReply } from '../usecases/provisioningRequests.ts';
 import { revokeCredential } from '../usecases/revokeCredential.ts';
 
 /** Requests without a Keyward-Actor header are attributed to an unnamed service. */
@@ -26,23 +25,8 @@ export function identityRequestHandlers(deps: IdentityDeps): RequestHandler[] {
     handleRequest(identityRequests.credentialRevoke, (data, ctx) =>
       revokeCredential(deps, data, actorOf(ctx.actor)),
     ),
-    handleRequest(identityRequests.provisioningNext, async (data, ctx) => {
-      const result = await nextProvisioningUser(deps, data, actorOf(ctx.actor));
-      const u = result.next;
-      return {
-        requestId: result.request.id,
-        user: u
-          ? {
-              id: u.userId,
-              ...(u.displayName ? { displayName: u.displayName } : {}),
-              ...(u.email ? { email: u.email } : {}),
-            }
-          : null,
-        policyId: result.request.policyId,
-        ...(result.request.idpId ? { idpId: result.request.idpId } : {}),
-        remaining: result.remaining,
-        summary: summarize(result.request.users),
-      };
-    }),
+    handleRequest(identityRequests.provisioningNext, async (data, ctx) =>
+      toProvisioningNextReply(await nextProvisioningUser(deps, data, actorOf(ctx.actor))),
+    ),
   ];
 }

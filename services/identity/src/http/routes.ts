@@ -15,6 +15,7 @@ import {
 import {
   createProvisioningRequest,
   nextProvisioningUser,
+  toProvisioningNextReply,
 } from '../usecases/provisioningRequests.ts';
 import {
   createIdpBody,
@@ -250,21 +251,7 @@ export function registerRoutes(http: HttpApp, deps: IdentityDeps): void {
         { requestId: params.id, ...(body.previous ? { previous: body.previous } : {}) },
         ctx.actor,
       );
-      const u = r.next;
-      return {
-        requestId: r.request.id,
-        user: u
-          ? {
-              id: u.userId,
-              ...(u.displayName ? { displayName: u.displayName } : {}),
-              ...(u.email ? { email: u.email } : {}),
-            }
-          : null,
-        policyId: r.request.policyId,
-        ...(r.request.idpId ? { idpId: r.request.idpId } : {}),
-        remaining: r.remaining,
-        summary: summarize(r.request.users),
-      };
+      return toProvisioningNextReply(r);
     },
   );
   http.route(

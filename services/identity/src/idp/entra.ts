@@ -4,7 +4,12 @@ import type { entraSettingsSchema } from '../domain/connection/connectionConfig.
 import { idpError } from '../domain/connection/idpError.ts';
 import type { IdpConnector } from './connector.ts';
 import { stripOData, toBase64Url } from './encoding.ts';
-import { createProviderHttp, type ParsedProviderError, type ProviderIo } from './providerHttp.ts';
+import {
+  createProviderHttp,
+  deleteIfPresent,
+  type ParsedProviderError,
+  type ProviderIo,
+} from './providerHttp.ts';
 import { runTestConnection } from './testConnection.ts';
 import { createTokenSource } from './tokenSource.ts';
 
@@ -205,20 +210,13 @@ export function createEntraConnector(options: {
     async cancelRegistration() {
       // Entra's challenge is stateless; nothing is pending at the IdP.
     },
-    async deleteCredential({ user, idpCredentialId }) {
-      try {
-        await http({
-          operation: 'deletePasskey',
-          method: 'DELETE',
-          url: `${methods(user)}/${encodeURIComponent(idpCredentialId)}`,
-          requires: NEEDS.passkeys,
-        });
-        return { alreadyGone: false };
-      } catch (err) {
-        if ((err as { details?: { status?: number } }).details?.status === 404)
-          return { alreadyGone: true };
-        throw err;
-      }
+    deleteCredential({ user, idpCredentialId }) {
+      return deleteIfPresent(http, {
+        operation: 'deletePasskey',
+        method: 'DELETE',
+        url: `${methods(user)}/${encodeURIComponent(idpCredentialId)}`,
+        requires: NEEDS.passkeys,
+      });
     },
   };
 }

@@ -4,7 +4,12 @@ import type { oktaSettingsSchema } from '../domain/connection/connectionConfig.t
 import { idpError } from '../domain/connection/idpError.ts';
 import type { IdpConnector } from './connector.ts';
 import { toBase64Url } from './encoding.ts';
-import { createProviderHttp, type ParsedProviderError, type ProviderIo } from './providerHttp.ts';
+import {
+  createProviderHttp,
+  deleteIfPresent,
+  type ParsedProviderError,
+  type ProviderIo,
+} from './providerHttp.ts';
 import { runTestConnection } from './testConnection.ts';
 import { createTokenSource } from './tokenSource.ts';
 
@@ -185,20 +190,13 @@ export function createOktaConnector(options: {
         requires: MANAGE,
       }).catch(() => undefined);
     },
-    async deleteCredential({ user, idpCredentialId }) {
-      try {
-        await http({
-          operation: 'deleteFactor',
-          method: 'DELETE',
-          url: `${factors(user.id)}/${encodeURIComponent(idpCredentialId)}`,
-          requires: MANAGE,
-        });
-        return { alreadyGone: false };
-      } catch (err) {
-        if ((err as { details?: { status?: number } }).details?.status === 404)
-          return { alreadyGone: true };
-        throw err;
-      }
+    deleteCredential({ user, idpCredentialId }) {
+      return deleteIfPresent(http, {
+        operation: 'deleteFactor',
+        method: 'DELETE',
+        url: `${factors(user.id)}/${encodeURIComponent(idpCredentialId)}`,
+        requires: MANAGE,
+      });
     },
   };
 }

@@ -4,7 +4,12 @@ import type { pingoneSettingsSchema } from '../domain/connection/connectionConfi
 import { idpError } from '../domain/connection/idpError.ts';
 import type { IdpConnector } from './connector.ts';
 import { signedBytesToBase64Url, toBase64 } from './encoding.ts';
-import { createProviderHttp, type ParsedProviderError, type ProviderIo } from './providerHttp.ts';
+import {
+  createProviderHttp,
+  deleteIfPresent,
+  type ParsedProviderError,
+  type ProviderIo,
+} from './providerHttp.ts';
 import { runTestConnection } from './testConnection.ts';
 import { createTokenSource } from './tokenSource.ts';
 
@@ -240,20 +245,13 @@ export function createPingOneConnector(options: {
         requires: ROLE,
       }).catch(() => undefined);
     },
-    async deleteCredential({ user, idpCredentialId }) {
-      try {
-        await http({
-          operation: 'deleteDevice',
-          method: 'DELETE',
-          url: `${devices(user.id)}/${encodeURIComponent(idpCredentialId)}`,
-          requires: ROLE,
-        });
-        return { alreadyGone: false };
-      } catch (err) {
-        if ((err as { details?: { status?: number } }).details?.status === 404)
-          return { alreadyGone: true };
-        throw err;
-      }
+    deleteCredential({ user, idpCredentialId }) {
+      return deleteIfPresent(http, {
+        operation: 'deleteDevice',
+        method: 'DELETE',
+        url: `${devices(user.id)}/${encodeURIComponent(idpCredentialId)}`,
+        requires: ROLE,
+      });
     },
   };
 }

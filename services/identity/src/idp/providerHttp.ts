@@ -174,3 +174,22 @@ export function createProviderHttp(options: ProviderHttpOptions) {
 }
 
 export type ProviderHttp = ReturnType<typeof createProviderHttp>;
+
+/**
+ * DELETE of a registered passkey: a 404 means the IdP no longer has it (deleted out of band or
+ * by an earlier attempt), which a revoke treats as done rather than as a failure.
+ */
+export async function deleteIfPresent(
+  http: ProviderHttp,
+  req: ProviderRequest,
+): Promise<{ alreadyGone: boolean }> {
+  try {
+    await http(req);
+    return { alreadyGone: false };
+  } catch (err) {
+    if ((err as { details?: { status?: number } }).details?.status === 404) {
+      return { alreadyGone: true };
+    }
+    throw err;
+  }
+}

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { identityEvents, KeywardError } from '@keyward/contracts';
+import { identityEvents, type identityRequests, KeywardError } from '@keyward/contracts';
+import type { z } from 'zod';
 import {
   type NextResult,
   type PreviousOutcome,
@@ -144,4 +145,25 @@ async function announce(
       data: { requestId, ...summarize(result.request.users) },
     });
   }
+}
+
+/** The `keyward.identity.provisioning.next` reply, shared by the bus handler and the REST route. */
+export function toProvisioningNextReply(
+  result: NextResult,
+): z.input<typeof identityRequests.provisioningNext.reply> {
+  const u = result.next;
+  return {
+    requestId: result.request.id,
+    user: u
+      ? {
+          id: u.userId,
+          ...(u.displayName ? { displayName: u.displayName } : {}),
+          ...(u.email ? { email: u.email } : {}),
+        }
+      : null,
+    policyId: result.request.policyId,
+    ...(result.request.idpId ? { idpId: result.request.idpId } : {}),
+    remaining: result.remaining,
+    summary: summarize(result.request.users),
+  };
 }
