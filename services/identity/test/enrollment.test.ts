@@ -1,5 +1,6 @@
 import { identityRequests } from '@keyward/contracts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { COMPLETING_LEASE_MS } from '../src/domain/enrollment/enrollment.ts';
 import { EMULATORS, type EmulatedIdp } from './support/emulators.ts';
 import { newSimKey } from './support/simKey.ts';
 import { type Stack, startStack } from './support/stack.ts';
@@ -419,19 +420,36 @@ describe('enrollment notifications and sweeping', () => {
           await key.close();
         }
       }
-      // The sweep sees the deadline passed; the completes (service clock) still see it live.
-      const later = new Date(stack.clock.now().getTime() + 11 * 60_000);
-      const { expireEnrollments } = await import('../src/usecases/expireEnrollments.ts');
-      await Promise.all([
-        ...pending.map((p) =>
-          stack.call(identityRequests.enrollmentComplete, {
-            enrollmentId: p.enrollmentId,
-            ...p.att,
-          }),
+      // The completes (service clock) run just before the deadline, the sweeps just after it:
+      // a skew of seconds, as between two replicas, well inside the completion lease. (A skew
+      // beyond the lease would rightly let a sweep take over a lock it must treat as abandoned.)
+      const deadlines = await Promise.all(
+        pending.map(async (p) =>
+          (await stack.deps.enrollments.get(p.enrollmentId)).expiresAt.getTime(),
         ),
-        expireEnrollments({ ...stack.deps, clock: () => later }),
-        expireEnrollments({ ...stack.deps, clock: () => later }),
-      ]);
+      );
+      const jump = Math.min(...deadlines) - 2_000 - stack.clock.now().getTime();
+      const afterDeadline = new Date(Math.max(...deadlines) + 2_000);
+      expect(afterDeadline.getTime() - (stack.clock.now().getTime() + jump)).toBeLessThan(
+        COMPLETING_LEASE_MS,
+      );
+      const { expireEnrollments } = await import('../src/usecases/expireEnrollments.ts');
+      stack.clock.advance(jump);
+      try {
+        await Promise.all([
+          ...pending.map((p) =>
+            stack.call(identityRequests.enrollmentComplete, {
+              enrollmentId: p.enrollmentId,
+              ...p.att,
+            }),
+          ),
+          expireEnrollments({ ...stack.deps, clock: () => afterDeadline }),
+          expireEnrollments({ ...stack.deps, clock: () => afterDeadline }),
+        ]);
+      } finally {
+        // Back to wall time: the emulators' challenge clocks are real time.
+        stack.clock.advance(-jump);
+      }
       for (const p of pending) {
         const status = (await stack.deps.enrollments.get(p.enrollmentId)).status;
         const atIdp = [...idp.emulator.state.credentials.values()].filter(
