@@ -36,6 +36,11 @@ describe('REST edge', () => {
       expect(paths).toContain(p);
     }
     expect(r.body.paths['/devices/{id}/configure'].post.requestBody).toBeDefined();
+    // A waited operation returns the key's own failure: documented on every operation route.
+    for (const p of ['configure', 'apply-policy', 'assign', 'test', 'reset', 'unlock']) {
+      const documented = Object.keys(r.body.paths[`/devices/{id}/${p}`].post.responses);
+      expect(documented, p).toEqual(expect.arrayContaining(['200', '202', '409', '422', '504']));
+    }
   });
 
   it('announces itself on the bus at start', async () => {

@@ -12,7 +12,7 @@ import {
   deviceViewSchema,
   errorSchema,
   expandQuery,
-  operationResultSchema,
+  operationResponses,
   sessionSchema,
   waitQuery,
 } from './schemas.ts';
@@ -91,12 +91,7 @@ export function deviceRoutes(route: Route, core: GatewayCore): void {
       params: deviceIdParams,
       query: waitQuery,
       body: configureBody,
-      responses: {
-        200: operationResultSchema,
-        202: operationResultSchema,
-        404: errorSchema,
-        409: errorSchema,
-      },
+      responses: operationResponses,
     },
     async ({ params, query, body, actor }) => {
       const device = core.registry.get(params.id);
@@ -121,7 +116,7 @@ export function deviceRoutes(route: Route, core: GatewayCore): void {
       params: deviceIdParams,
       query: waitQuery,
       body: applyLinkedBody,
-      responses: { 200: operationResultSchema, 202: operationResultSchema, 409: errorSchema },
+      responses: operationResponses,
     },
     async ({ params, query, actor }) => {
       const device = core.registry.get(params.id);

@@ -14,7 +14,7 @@ import {
   assignBody,
   deviceIdParams,
   errorSchema,
-  operationResultSchema,
+  operationResponses,
   pinViewSchema,
   resetBody,
   unlockBody,
@@ -57,12 +57,7 @@ export function operationRoutes(route: Route, core: GatewayCore): void {
       params: deviceIdParams,
       query: waitQuery,
       body: assignBody,
-      responses: {
-        200: operationResultSchema,
-        202: operationResultSchema,
-        404: errorSchema,
-        409: errorSchema,
-      },
+      responses: operationResponses,
     },
     async ({ params, query, body, actor }) => {
       const device = core.registry.get(params.id);
@@ -92,12 +87,7 @@ export function operationRoutes(route: Route, core: GatewayCore): void {
       params: deviceIdParams,
       query: waitQuery,
       body: testBody,
-      responses: {
-        200: operationResultSchema,
-        202: operationResultSchema,
-        404: errorSchema,
-        409: errorSchema,
-      },
+      responses: operationResponses,
     },
     async ({ params, query, body, actor }) => {
       const device = core.registry.get(params.id);
@@ -186,12 +176,7 @@ export function operationRoutes(route: Route, core: GatewayCore): void {
       params: deviceIdParams,
       query: waitQuery,
       body: resetBody,
-      responses: {
-        200: operationResultSchema,
-        202: operationResultSchema,
-        400: errorSchema,
-        409: errorSchema,
-      },
+      responses: operationResponses,
     },
     async ({ params, query, body, actor }) => {
       const device = core.registry.get(params.id);
@@ -224,12 +209,7 @@ export function operationRoutes(route: Route, core: GatewayCore): void {
       params: deviceIdParams,
       query: waitQuery,
       body: unlockBody,
-      responses: {
-        200: operationResultSchema,
-        202: operationResultSchema,
-        400: errorSchema,
-        409: errorSchema,
-      },
+      responses: operationResponses,
     },
     async ({ params, query, body, actor, principal }) => {
       const device = core.registry.get(params.id);

@@ -58,6 +58,19 @@ export const operationResultSchema = z
   .object({ sessionId: z.string(), run: keyRunSchema.optional(), result: z.unknown().optional() })
   .loose();
 
+/**
+ * Responses of a single-key operation: 202 started, or with ?wait=true 200 and the result or the
+ * key's typed failure (422 CTAP_ERROR / UNSUPPORTED / DEVICE_NOT_ALLOWED, 504 TIMEOUT, 409 busy
+ * or gone). 400, 401, 403, 404 and 500 are added to every route by the OpenAPI builder.
+ */
+export const operationResponses = {
+  200: operationResultSchema,
+  202: operationResultSchema,
+  409: errorSchema,
+  422: errorSchema,
+  504: errorSchema,
+};
+
 export const configureBody = z.object({ policyId: z.string().min(1) });
 /** `{policyId, deviceIds}` (selected) or `{policyId, mode}` (all connected / continuous). */
 export const sessionConfigureBody = z
