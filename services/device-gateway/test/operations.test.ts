@@ -223,7 +223,7 @@ describe('reset', () => {
     expect(after.pin).toEqual(before.pin);
     expect(after.credentials).toEqual(before.credentials);
     const view = await h.api('GET', `/devices/${key.deviceId}`);
-    expect(view.body).toMatchObject({ pinSet: true });
+    expect(view.body).toMatchObject({ pinSet: true, adminPinRetries: 7 });
     const failed = await eventually(
       () =>
         h.events.find((e) => e.type === 'keyward.device.reset_failed' && e.subject === key.serial),

@@ -71,6 +71,7 @@ export async function deviceView(
       : null,
     pinSet: facts.pinSet,
     pinRetries: facts.info.pinRetries ?? null,
+    adminPinRetries: facts.adminPin?.retries ?? null,
     minPinLength: facts.info.minPinLength ?? null,
     enterpriseAttestation: facts.info.options.ep ?? null,
     alwaysUv: facts.info.options.alwaysUv ?? null,

@@ -70,6 +70,9 @@ export function resetKey(
       return { status: 'NOT_CONFIGURED' as const };
     } catch (error) {
       const e = toKeywardError(error);
+      // A wrong PIN cost the key a retry: re-read before replying, so a ?wait=true caller that
+      // looks at the key next sees the count it has now (the refresh on session close is async).
+      await core.registry.refresh(device.key.id).catch(() => undefined);
       await core.events
         .publish(deviceEvents.resetFailed, {
           actor: session.actor,

@@ -89,6 +89,9 @@ export function unlockKey(core: Omit<GatewayCore, 'sessions'>, options: UnlockKe
       return { unlocked: true, newPinSource };
     } catch (error) {
       const e = toKeywardError(error);
+      // A wrong PIN cost the key a retry: re-read before replying, so a ?wait=true caller that
+      // looks at the key next sees the count it has now (the refresh on session close is async).
+      await core.registry.refresh(device.key.id).catch(() => undefined);
       await core.events
         .publish(deviceEvents.unlockFailed, {
           actor: session.actor,
