@@ -26,9 +26,12 @@ describe('assign (enroll) and functional test', () => {
   it('enrolls a passkey on a configured key for a user and then tests it with the enrolled credential', async () => {
     const key = await configured('generic');
     const r = await h.api('POST', `/devices/${key.deviceId}/assign?wait=true`, {
-      body: { user: 'jdoe@example.com' },
+      body: { user: 'jdoe@example.com', notifyUser: false },
     });
     expect(r.status, r.text).toBe(200);
+    // The admin's choice about the user's e-mail travels with the enrollment to identity.
+    const begun = [...h.responders.enrollments.values()].find((e) => e.serial === key.serial);
+    expect(begun).toMatchObject({ user: 'jdoe@example.com', notifyUser: false, completed: true });
     expect(r.body.result).toMatchObject({ idpId: 'default-idp', user: { id: 'jdoe@example.com' } });
     expect(r.body.run).toMatchObject({
       state: 'succeeded',

@@ -470,6 +470,41 @@ describe('enrollment notifications and sweeping', () => {
     }
   });
 
+  it('does not mail the user when the enrollment was begun with notifyUser: false', async () => {
+    const idp = await EMULATORS.entra();
+    try {
+      const created = await stack.http('/idps', {
+        method: 'POST',
+        body: { name: 'quiet-test', settings: idp.settings, secrets: idp.secrets },
+      });
+      const key = await newSimKey(nextSerial());
+      const begun = await stack.call(identityRequests.enrollmentBegin, {
+        idpId: created.body.id,
+        user: 'bob@example.com',
+        deviceSerial: key.serial,
+        notifyUser: false,
+      });
+      if (!begun.ok) throw new Error(begun.error.message);
+      const att = await key.enroll(begun.data.publicKey, begun.data.origin);
+      await key.close();
+      const before = stack.smtp.messages.length;
+      const done = await stack.call(identityRequests.enrollmentComplete, {
+        enrollmentId: begun.data.enrollmentId,
+        ...att,
+      });
+      expect(done.ok).toBe(true);
+      expect((await stack.deps.enrollments.get(begun.data.enrollmentId)).status).toBe('registered');
+      expect(
+        stack.smtp.messages
+          .slice(before)
+          .map((m) => m.raw)
+          .join('\n'),
+      ).not.toContain(key.serial);
+    } finally {
+      await idp.stop();
+    }
+  });
+
   it('mails the user after a successful enrollment and expires stale enrollments on sweep', async () => {
     const idp = await EMULATORS.entra();
     try {

@@ -144,6 +144,8 @@ export const enrollmentBeginRequestSchema = z.object({
   deviceSerial: serialSchema,
   aaguid: aaguidSchema.optional(),
   gatewayId: gatewayIdSchema.optional(),
+  /** Mail the user once the passkey is registered; absent = the service's default (mail when SMTP is configured). */
+  notifyUser: z.boolean().optional(),
 });
 
 export const identityRequests = {

@@ -70,6 +70,7 @@ export function operationRoutes(route: Route, core: GatewayCore): void {
         task: enrollKey(core, {
           user: body.user,
           ...(body.idpId ? { idpId: body.idpId } : {}),
+          ...(body.notifyUser !== undefined ? { notifyUser: body.notifyUser } : {}),
           ...(pin ? { pin } : {}),
         }),
         wait: query.wait,

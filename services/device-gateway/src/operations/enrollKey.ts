@@ -8,6 +8,8 @@ export interface EnrollKeyOptions {
   idpId?: string;
   /** The key's user PIN, read from the vault for this operation only. */
   pin?: string;
+  /** Passed to the identity service: mail the user once registered (absent = its default). */
+  notifyUser?: boolean;
 }
 
 /**
@@ -17,7 +19,7 @@ export interface EnrollKeyOptions {
  * the IdP are left as before and the operation can be retried.
  */
 export function enrollKey(core: Omit<GatewayCore, 'sessions'>, options: EnrollKeyOptions): KeyTask {
-  const { user, idpId, pin } = options;
+  const { user, idpId, pin, notifyUser } = options;
   return async (ctx) => {
     const { device, session, signal } = ctx;
     const actor = session.actor;
@@ -39,6 +41,7 @@ export function enrollKey(core: Omit<GatewayCore, 'sessions'>, options: EnrollKe
           aaguid: ref.aaguid,
           gatewayId: core.gatewayId,
           ...(idpId ? { idpId } : {}),
+          ...(notifyUser !== undefined ? { notifyUser } : {}),
         },
         { actor },
       );

@@ -28,7 +28,7 @@ export interface Responders {
   inventory: Map<string, InventoryDevice>;
   enrollments: Map<
     string,
-    { user: string; serial: string; completed: boolean; cancelled: boolean }
+    { user: string; serial: string; notifyUser?: boolean; completed: boolean; cancelled: boolean }
   >;
   planRequests: number;
   /** The actor of every keyward.policy.pin.read request, in order (what policy would audit). */
@@ -50,7 +50,7 @@ export async function startResponders(
   const inventory = new Map<string, InventoryDevice>();
   const enrollments = new Map<
     string,
-    { user: string; serial: string; completed: boolean; cancelled: boolean }
+    { user: string; serial: string; notifyUser?: boolean; completed: boolean; cancelled: boolean }
   >();
   const state = { planRequests: 0 };
   const pinReadActors: string[] = [];
@@ -167,6 +167,7 @@ export async function startResponders(
         enrollments.set(enrollmentId, {
           user: data.user,
           serial: data.deviceSerial,
+          ...(data.notifyUser !== undefined ? { notifyUser: data.notifyUser } : {}),
           completed: false,
           cancelled: false,
         });

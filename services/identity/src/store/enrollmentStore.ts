@@ -22,6 +22,7 @@ function toEnrollment(d: EnrollmentDoc): Enrollment {
     ...(d.credentialId ? { credentialId: d.credentialId } : {}),
     ...(d.idpCredentialId ? { idpCredentialId: d.idpCredentialId } : {}),
     ...(d.error ? { error: d.error as unknown as ErrorBody } : {}),
+    ...(d.notifyUser !== undefined ? { notifyUser: d.notifyUser } : {}),
   };
 }
 

@@ -40,6 +40,7 @@ export interface EnrollmentDoc {
   credentialId?: string;
   idpCredentialId?: string;
   error?: Record<string, unknown>;
+  notifyUser?: boolean;
   actor: string;
 }
 
@@ -139,6 +140,7 @@ export function defineModels(connection: Connection) {
       credentialId: String,
       idpCredentialId: String,
       error: Schema.Types.Mixed,
+      notifyUser: Boolean,
       actor: { type: String, required: true },
     },
     opts,

@@ -10,6 +10,7 @@ export interface BeginEnrollmentInput {
   deviceSerial: string;
   aaguid?: string;
   gatewayId?: string;
+  notifyUser?: boolean;
 }
 
 export interface BeginEnrollmentResult {
@@ -49,6 +50,7 @@ export async function beginEnrollment(
     providerState: begun.providerState,
     createdAt: now,
     expiresAt: enrollmentExpiry(now, deps.enrollmentTtlMs, begun.expiresAt),
+    ...(input.notifyUser !== undefined ? { notifyUser: input.notifyUser } : {}),
   };
   await deps.enrollments.insert(enrollment, actor);
   await deps.events.publish(identityEvents.enrollmentStarted, {

@@ -148,7 +148,12 @@ async function recordFailure(deps: IdentityDeps, e: Enrollment, err: unknown, ac
 }
 
 async function notify(deps: IdentityDeps, e: Enrollment) {
-  if (!deps.notifier) return;
+  if (e.notifyUser === false) return;
+  if (!deps.notifier) {
+    if (e.notifyUser)
+      deps.logger.warn({ enrollmentId: e.id }, 'notifyUser was asked but SMTP_URL is not set');
+    return;
+  }
   try {
     const idp = await deps.idps.get(e.idpId);
     await deps.notifier.enrolled({

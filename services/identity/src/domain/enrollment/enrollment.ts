@@ -38,6 +38,8 @@ export interface Enrollment {
   credentialId?: string;
   idpCredentialId?: string;
   error?: ErrorBody;
+  /** false: the admin asked not to mail the user about this enrollment. */
+  notifyUser?: boolean;
 }
 
 /** How long a completing lease protects a registration in flight. */
