@@ -20,6 +20,8 @@ export const identityConfigSchema = z.object({
   ENROLLMENT_TTL_SECONDS: z.coerce.number().int().positive().default(600),
   /** How often half-done enrollments past their deadline are expired. */
   ENROLLMENT_SWEEP_SECONDS: z.coerce.number().int().positive().default(30),
+  /** A provisioning user handed to a session with no outcome after this long is handed out again. */
+  PROVISIONING_CLAIM_TIMEOUT_SECONDS: z.coerce.number().int().positive().default(1800),
   /** Allow http:// IdP endpoints on 127.0.0.1/localhost (local emulators only). Default false. */
   IDP_ALLOW_INSECURE_LOOPBACK: flagSchema.default(false),
   /** SMTP URL for "your key was enrolled" mail; no mail when unset. */

@@ -87,6 +87,7 @@ export async function startIdentity({
     events: createEventPublisher(nc, { source: `keyward/${config.SERVICE_NAME}`, logger }),
     clock: now,
     enrollmentTtlMs: config.ENROLLMENT_TTL_SECONDS * 1000,
+    provisioningClaimTimeoutMs: config.PROVISIONING_CLAIM_TIMEOUT_SECONDS * 1000,
     ...(notifier ? { notifier } : {}),
     logger,
   };

@@ -25,6 +25,8 @@ export interface IdentityDeps {
   clock: () => Date;
   /** Upper bound on a half-done enrollment's life. */
   enrollmentTtlMs: number;
+  /** How long a handed-out provisioning user waits for its outcome (default 30 min). */
+  provisioningClaimTimeoutMs?: number;
   notifier?: EnrollmentNotifier;
   logger: Logger;
 }

@@ -82,9 +82,18 @@ export async function nextProvisioningUser(
           { details: { mode: current.mode } },
         );
       }
-      const result = provisioningNext(current, input.previous, deps.clock());
+      const result = provisioningNext(current, input.previous, deps.clock(), {
+        ...(deps.provisioningClaimTimeoutMs !== undefined
+          ? { claimTimeoutMs: deps.provisioningClaimTimeoutMs }
+          : {}),
+      });
       if (!(await deps.provisioning.replace(result.request, current.version))) continue;
       await announce(deps, result, input.previous, actor);
+      if (result.reclaimed)
+        deps.logger.warn(
+          { requestId: current.id, userId: result.next?.userId },
+          'provisioning user handed out again: its previous session reported no outcome in time',
+        );
       return result;
     } finally {
       await deps.provisioning.unlock(input.requestId);

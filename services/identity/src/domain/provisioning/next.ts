@@ -26,19 +26,31 @@ export interface NextResult {
   completedNow: boolean;
   /** The user whose outcome was recorded by this call. */
   recorded?: ProvisioningUser;
+  /** True when `next` was taken back from a session that went silent (see claimTimeoutMs). */
+  reclaimed: boolean;
 }
+
+/**
+ * How long a handed-out user stays with its session without an outcome before another session
+ * may take it: a gateway that crashed or an operator who walked away must not hold a user, and
+ * with it the whole request, open forever.
+ */
+export const DEFAULT_CLAIM_TIMEOUT_MS = 30 * 60_000;
 
 const isOpen = (u: ProvisioningUser) => u.state === 'pending' || u.state === 'in_progress';
 
 /**
- * Records `previous` (if any) and hands out the next user in upload order. Pure: returns a new
+ * Records `previous` (if any) and hands out the next user: pending users in upload order, then
+ * users handed out longer than `claimTimeoutMs` ago without an outcome. Pure: returns a new
  * request (version + 1); the store writes it with a version check. Manual mode only.
  */
 export function provisioningNext(
   req: ProvisioningRequest,
   previous: PreviousOutcome | undefined,
   now: Date,
+  options: { claimTimeoutMs?: number } = {},
 ): NextResult {
+  const { claimTimeoutMs = DEFAULT_CLAIM_TIMEOUT_MS } = options;
   const users = req.users.map((u) => ({ ...u }));
   let recorded: ProvisioningUser | undefined;
   let again: ProvisioningUser | undefined;
@@ -80,9 +92,16 @@ export function provisioningNext(
     recorded = u;
   }
   let next: ProvisioningUser | null = again ?? null;
+  let reclaimed = false;
   if (!next) {
-    const candidate = users.find((u) => u.state === 'pending');
+    const staleBefore = now.getTime() - claimTimeoutMs;
+    const candidate =
+      users.find((u) => u.state === 'pending') ??
+      users.find(
+        (u) => u.state === 'in_progress' && u !== recorded && u.updatedAt.getTime() <= staleBefore,
+      );
     if (candidate) {
+      reclaimed = candidate.state === 'in_progress';
       candidate.state = 'in_progress';
       candidate.updatedAt = now;
       next = candidate;
@@ -103,5 +122,6 @@ export function provisioningNext(
     remaining: users.filter((u) => u.state === 'pending').length,
     completedNow,
     ...(recorded ? { recorded } : {}),
+    reclaimed,
   };
 }

@@ -85,6 +85,28 @@ describe('manual provisioning next', () => {
     ]);
   });
 
+  it('hands a user out again once its session has been silent past the claim timeout', () => {
+    const later = (ms: number) => new Date(now.getTime() + ms);
+    let r = provisioningNext(request('user\na\nb\n'), undefined, now).request;
+    // b is still pending, so it goes first; a (in progress, not yet stale) is not touched.
+    let step = provisioningNext(r, undefined, later(1_000), { claimTimeoutMs: 60_000 });
+    expect(step).toMatchObject({ next: { userId: 'b' }, reclaimed: false });
+    r = step.request;
+    step = provisioningNext(r, undefined, later(59_000), { claimTimeoutMs: 60_000 });
+    expect(step).toMatchObject({ next: null, completedNow: false, reclaimed: false });
+    step = provisioningNext(step.request, undefined, later(60_000), { claimTimeoutMs: 60_000 });
+    expect(step).toMatchObject({ next: { userId: 'a', state: 'in_progress' }, reclaimed: true });
+    expect(step.next?.updatedAt).toEqual(later(60_000));
+    // Whichever session reports first settles the user; the request completes normally.
+    r = provisioningNext(
+      step.request,
+      { userId: 'a', outcome: 'provisioned', serial: 'S1' },
+      now,
+    ).request;
+    step = provisioningNext(r, { userId: 'b', outcome: 'skipped' }, now);
+    expect(step).toMatchObject({ next: null, completedNow: true });
+  });
+
   it('refuses an outcome for a user that was not handed out', () => {
     const r = request('user\na\nb\n');
     expect(() => provisioningNext(r, { userId: 'b', outcome: 'skipped' }, now)).toThrow(
