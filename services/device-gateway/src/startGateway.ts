@@ -46,6 +46,8 @@ export interface StartGatewayOptions {
   sim?: ConstructorParameters<typeof SimFleet>[0] extends infer O
     ? Partial<Omit<O, 'registry'>>
     : never;
+  /** The session clock (tests: retention of finished sessions). Default: wall time. */
+  now?: () => Date;
 }
 
 export interface RunningGateway {
@@ -99,6 +101,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     events,
     logger,
     tasks: resumableTasks(() => core),
+    ...(options.now ? { now: options.now } : {}),
   });
   core = {
     gatewayId,

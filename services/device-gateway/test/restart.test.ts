@@ -170,5 +170,17 @@ describe('crash safety', () => {
       'succeeded',
       'succeeded',
     ]);
+
+    // A finished session's status and report outlive the process (the journal keeps a week).
+    await gateway.stop();
+    gateway = await startGatewayProcess();
+    // The journal is loaded before the port opens.
+    const kept = await api('GET', `/sessions/${sessionId}/report?format=json`);
+    expect(kept.status).toBe(200);
+    expect(kept.body.rows.map((r: { outcome: string }) => r.outcome)).toEqual([
+      'succeeded',
+      'succeeded',
+    ]);
+    expect((await api('GET', `/sessions/${sessionId}`)).body.state).toBe('completed');
   }, 180_000);
 });

@@ -292,3 +292,34 @@ describe('apply linked policy', () => {
     expect(s.keys[b.serial]?.completedSteps).toContain('setAdminPin');
   });
 });
+
+describe('finished sessions', () => {
+  it('keeps a finished session readable for the journal’s week, then forgets it', async () => {
+    const day = 24 * 3600 * 1000;
+    let now = Date.now();
+    const g = await h.startAnother(
+      { GATEWAY_ID: 'gw-retention', KEYWARD_SIM_DEVICES: '1:generic' },
+      { now: () => new Date(now) },
+    );
+    const [key] = g.sim!.list();
+    const configure = async () => {
+      const res = await fetch(`${g.url}/devices/${key!.deviceId}/configure?wait=true`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${h.token()}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ policyId: 'std' }),
+      });
+      expect(res.status).toBe(200);
+      const id = ((await res.json()) as { sessionId: string }).sessionId;
+      await eventually(() => g.core.sessions.get(id)?.finishedAt, `session ${id} finished`);
+      return id;
+    };
+    const first = await configure();
+    now += 6 * day;
+    const second = await configure();
+    expect(g.core.sessions.get(first)?.state).toBe('completed');
+    now += 2 * day;
+    await configure();
+    expect(g.core.sessions.get(first)).toBeUndefined();
+    expect(g.core.sessions.get(second)?.state).toBe('completed');
+  });
+});

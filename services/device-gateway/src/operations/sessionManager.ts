@@ -18,7 +18,7 @@ import {
   type SessionKind,
   type SessionMode,
 } from '../domain/session.ts';
-import type { JournalStore } from '../store/journalStore.ts';
+import { JOURNAL_MAX_AGE_MS, type JournalStore } from '../store/journalStore.ts';
 import type { Lease, LeaseStore } from '../store/leaseStore.ts';
 import { toKeywardError } from './toKeywardError.ts';
 
@@ -135,6 +135,7 @@ export class SessionManager {
     });
     let firstLease: Lease | undefined;
     if (mode === 'one' && devices[0]) firstLease = await this.#acquire(session, devices[0]);
+    this.#forgetExpired();
     this.#sessions.set(session.id, session);
     await this.#o.journal.writeSession(session);
     await this.#publish(sessionEvents.started, actor, undefined, {
@@ -232,6 +233,8 @@ export class SessionManager {
     const resumed: Session[] = [];
     for (const loaded of await this.#o.journal.load(this.#o.gatewayId)) {
       if (loaded.state === 'completed' || loaded.state === 'stopped') {
+        // Finished: nothing to run, but its status and report stay readable after a restart.
+        this.#sessions.set(loaded.id, loaded);
         this.#rememberInterrupted(loaded);
         continue;
       }
@@ -261,6 +264,20 @@ export class SessionManager {
       this.#maybeClose(loaded);
     }
     return resumed;
+  }
+
+  /**
+   * Finished sessions are kept as long as the journal keeps them (JOURNAL_MAX_AGE_MS), then
+   * dropped from memory with their results, so a gateway running for months stays bounded.
+   */
+  #forgetExpired(): void {
+    const cutoff = this.#o.now().getTime() - JOURNAL_MAX_AGE_MS;
+    for (const [id, session] of this.#sessions) {
+      if (!session.finishedAt || Date.parse(session.finishedAt) > cutoff) continue;
+      this.#sessions.delete(id);
+      this.#listeners.delete(id);
+      for (const serial of Object.keys(session.keys)) this.#results.delete(`${id}/${serial}`);
+    }
   }
 
   #rememberInterrupted(session: Session): void {
