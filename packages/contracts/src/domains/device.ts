@@ -103,6 +103,11 @@ export const deviceEvents = {
     }),
     { description: 'A functional test (assertion with the enrolled or a throwaway credential).' },
   ),
+  stocked: defineEvent(
+    'keyward.device.stocked',
+    z.object({ ...deviceRefShape, policyId: z.string().optional() }),
+    { description: 'A configured key was parked for later assignment (IN STOCK).' },
+  ),
   reset: defineEvent('keyward.device.reset', z.object({ ...deviceRefShape, sessionId }), {
     description: 'A key was reset to factory state (all credentials and the PIN removed).',
   }),

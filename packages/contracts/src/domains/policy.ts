@@ -132,6 +132,24 @@ export const policyEvents = {
   deleted: defineEvent('keyward.policy.deleted', z.object(policyRef), {
     description: 'A policy was deleted (devices keep the version they were configured with).',
   }),
+  deviceLinked: defineEvent(
+    'keyward.policy.device_linked',
+    z.object({
+      serial: serialSchema,
+      policyId: z.string(),
+      policyVersion: z.number().int().min(1),
+      aaguid: aaguidSchema.optional(),
+    }),
+    {
+      description:
+        'A key (by serial, possibly not yet seen) was linked to a policy: READY until configured.',
+    },
+  ),
+  deviceUnlinked: defineEvent(
+    'keyward.policy.device_unlinked',
+    z.object({ serial: serialSchema, policyId: z.string() }),
+    { description: 'A key was unlinked from the policy it was linked to.' },
+  ),
   pinStored: defineEvent(
     'keyward.pin.stored',
     z.object({

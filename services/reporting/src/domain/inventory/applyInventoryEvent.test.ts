@@ -126,6 +126,59 @@ describe('applyInventoryEvent', () => {
     }
   });
 
+  it('shows a linked, unconfigured key as READY with the linked policy until it is configured, then IN STOCK when parked', () => {
+    const policy = 'keyward/policy';
+    const linked = ev(
+      'keyward.policy.device_linked',
+      20,
+      {
+        serial: 'S9',
+        policyId: 'p7',
+        policyVersion: 3,
+      },
+      policy,
+    );
+    const attached = ev('keyward.device.attached', 21, {
+      ...ref('S9'),
+      name: 'Key',
+      transport: 'usb',
+      deviceType: 'usb-key',
+      versions: ['FIDO_2_1'],
+    });
+    const configured = ev('keyward.device.configured', 22, {
+      ...ref('S9'),
+      policyId: 'p7',
+      policyVersion: 3,
+      steps: ['setPin'],
+      pinSet: true,
+    });
+    const stocked = ev('keyward.device.stocked', 23, { ...ref('S9'), policyId: 'p7' });
+    const reset = ev('keyward.device.reset', 24, ref('S9'));
+    const unlinked = ev(
+      'keyward.policy.device_unlinked',
+      25,
+      { serial: 'S9', policyId: 'p7' },
+      policy,
+    );
+
+    expect(reduce([linked, attached])).toMatchObject({
+      status: 'READY',
+      linkedPolicyId: 'p7',
+      linkedPolicyVersion: 3,
+      policyId: null,
+    });
+    expect(reduce([linked, attached, configured])).toMatchObject({
+      status: 'CONFIGURED',
+      policyId: 'p7',
+    });
+    expect(reduce([linked, attached, configured, stocked])?.status).toBe('IN_STOCK');
+    // A reset key that is still linked is READY again; unlinking makes it plain NOT_CONFIGURED.
+    expect(reduce([linked, attached, configured, stocked, reset])?.status).toBe('READY');
+    const all = [linked, attached, configured, stocked, reset, unlinked];
+    expect(reduce(all)?.status).toBe('NOT_CONFIGURED');
+    for (let seed = 1; seed <= 30; seed++) expect(reduce(shuffled(all, seed))).toEqual(reduce(all));
+  });
+
   it('never lets an older event overwrite newer state', () => {
     const enrolled = ev('keyward.device.enrolled', 10, {
       ...ref('S2'),

@@ -1,6 +1,7 @@
 import type { ReportedEvent } from '../audit/types.ts';
 import { inventoryEffect } from './inventoryEffect.ts';
 import {
+  type DeviceStatus,
   type EventVersion,
   type FieldGroup,
   HISTORY_LIMIT,
@@ -27,8 +28,11 @@ export function emptyDevice(serial: string): InventoryRecord {
     serial,
     aaguid: null,
     status: 'NOT_CONFIGURED',
+    lifecycleStatus: 'NOT_CONFIGURED',
     policyId: null,
     policyVersion: null,
+    linkedPolicyId: null,
+    linkedPolicyVersion: null,
     user: null,
     idpId: null,
     enrollmentId: null,
@@ -61,9 +65,12 @@ export function applyInventoryEvent(
   for (const group of Object.keys(effect.patch) as FieldGroup[]) {
     const seen = device.versions[group];
     if (seen && compareVersions(seen, version) >= 0) continue; // newer state already holds
-    Object.assign(device, effect.patch[group] as InventoryPatch[FieldGroup]);
+    const fields = effect.patch[group] as InventoryPatch[FieldGroup];
+    if (group === 'status') device.lifecycleStatus = (fields as { status: DeviceStatus }).status;
+    else Object.assign(device, fields);
     device.versions[group] = version;
   }
+  device.status = shownStatus(device);
   device.history = mergeHistory(base.history, {
     eventId: event.id,
     type: event.type,
@@ -71,6 +78,19 @@ export function applyInventoryEvent(
     actor: event.actor,
   });
   return { changed: true, serial: effect.serial, device };
+}
+
+/**
+ * READY (design.md "Device lifecycle": a policy is linked but not applied) is derived, not an
+ * event's own word: a key that is NOT_CONFIGURED and linked is READY; configuring it (or
+ * unlinking) ends that. A pure function of the registers, so the reducer stays order-tolerant.
+ */
+export function shownStatus(
+  d: Pick<InventoryRecord, 'lifecycleStatus' | 'linkedPolicyId'>,
+): DeviceStatus {
+  return d.lifecycleStatus === 'NOT_CONFIGURED' && d.linkedPolicyId !== null
+    ? 'READY'
+    : d.lifecycleStatus;
 }
 
 function mergeHistory(history: HistoryEntry[], entry: HistoryEntry): HistoryEntry[] {

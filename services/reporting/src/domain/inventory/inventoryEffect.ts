@@ -58,6 +58,13 @@ export const INVENTORY_EFFECTS: Readonly<Record<string, (data: Data) => Inventor
     credential: { enrollmentId: null, credentialId: null },
   }),
   'keyward.device.unlocked': () => ({ lock: { locked: false } }),
+  'keyward.device.stocked': () => ({ status: { status: 'IN_STOCK' } }),
+  'keyward.policy.device_linked': (d) => ({
+    link: { linkedPolicyId: str(d.policyId), linkedPolicyVersion: num(d.policyVersion) },
+  }),
+  'keyward.policy.device_unlinked': () => ({
+    link: { linkedPolicyId: null, linkedPolicyVersion: null },
+  }),
 };
 
 /**

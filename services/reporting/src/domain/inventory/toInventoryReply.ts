@@ -13,8 +13,13 @@ export function toInventoryReply(record: InventoryRecord): InventoryDevice | nul
     aaguid: record.aaguid,
     status: record.status,
   };
-  if (record.policyId !== null) device.policyId = record.policyId;
-  if (record.policyVersion !== null) device.policyVersion = record.policyVersion;
+  // A READY key's policy is the one it is linked to (what the gateway applies); otherwise the
+  // one it is configured with.
+  const ready = record.status === 'READY';
+  const policyId = ready ? record.linkedPolicyId : record.policyId;
+  const policyVersion = ready ? record.linkedPolicyVersion : record.policyVersion;
+  if (policyId !== null) device.policyId = policyId;
+  if (policyVersion !== null) device.policyVersion = policyVersion;
   if (record.user !== null) device.user = record.user;
   if (record.idpId !== null) device.idpId = record.idpId;
   if (record.credentialId !== null) device.credentialId = record.credentialId;

@@ -10,6 +10,8 @@ export interface InventoryFields {
   aaguid: { aaguid: string };
   status: { status: DeviceStatus };
   policy: { policyId: string | null; policyVersion: number | null };
+  /** The policy an administrator linked the key to (applied when the key is configured). */
+  link: { linkedPolicyId: string | null; linkedPolicyVersion: number | null };
   assignment: { user: UserRef | null; idpId: string | null };
   credential: { enrollmentId: string | null; credentialId: string | null };
   lastSeen: { lastSeen: { gatewayId: string; at: string } };
@@ -37,9 +39,15 @@ export interface HistoryEntry {
 export interface InventoryRecord {
   serial: string;
   aaguid: string | null;
+  /** What the console shows: `lifecycleStatus`, or READY when NOT_CONFIGURED with a linked policy. */
   status: DeviceStatus;
+  /** The status the key's own events last set (the `status` field group). */
+  lifecycleStatus: DeviceStatus;
+  /** The policy the key is configured with. */
   policyId: string | null;
   policyVersion: number | null;
+  linkedPolicyId: string | null;
+  linkedPolicyVersion: number | null;
   user: UserRef | null;
   idpId: string | null;
   enrollmentId: string | null;
