@@ -16,10 +16,12 @@ import {
 import { policyRequestHandlers } from './bus/handlers.ts';
 import { type PolicyConfig, splitPem } from './config.ts';
 import { registerDeviceRoutes } from './http/deviceRoutes.ts';
+import { registerLinkRoutes } from './http/linkRoutes.ts';
 import { registerMdsRoutes } from './http/mdsRoutes.ts';
 import { registerPolicyRoutes } from './http/policyRoutes.ts';
 import type { PolicyServiceDeps } from './service/deps.ts';
 import { MdsTrust } from './service/mdsTrust.ts';
+import { LinkStore } from './store/linkStore.ts';
 import { MdsStore } from './store/mdsStore.ts';
 import { defineModels, ensureIndexes } from './store/models.ts';
 import { PolicyStore } from './store/policyStore.ts';
@@ -77,6 +79,7 @@ export async function startPolicy({
   const events = createEventPublisher(nc, { source: `keyward/${config.SERVICE_NAME}`, logger });
   const deps: PolicyServiceDeps = {
     policies: new PolicyStore(models, now),
+    links: new LinkStore(models, now),
     vault: new VaultStore(models, now),
     mds,
     events,
@@ -104,6 +107,7 @@ export async function startPolicy({
   });
   registerPolicyRoutes(http, deps);
   registerDeviceRoutes(http, deps);
+  registerLinkRoutes(http, deps);
   registerMdsRoutes(http, deps);
   const server = await http.listen({ port: config.HTTP_PORT, host: config.HTTP_HOST });
   const requests = await serveRequests(nc, {

@@ -230,6 +230,8 @@ describe('policy CRUD and versioning over REST', () => {
         '/policies',
         '/policies/{id}',
         '/policies/{id}/versions',
+        '/policies/{id}/devices',
+        '/policies/{id}/devices/{serial}',
         '/devices/{serial}/pins/user',
         '/devices/{serial}/pins/admin',
         '/devices/{serial}/unlock-response',
@@ -238,5 +240,101 @@ describe('policy CRUD and versioning over REST', () => {
         '/mds/refresh',
       ]),
     );
+  });
+});
+
+describe('keys linked to a policy ahead of configuration', () => {
+  it('links serials to the current version, moves a relinked key, unlinks, and announces each change', async () => {
+    const { body: a } = await stack.http('POST', '/policies', {
+      token: writer,
+      body: body('Link A'),
+    });
+    const { body: b } = await stack.http('POST', '/policies', {
+      token: writer,
+      body: body('Link B'),
+    });
+    const linked = await stack.http('POST', `/policies/${a.id}/devices`, {
+      token: writer,
+      body: { serials: ['LNK-1', 'LNK-2', 'LNK-1'] },
+    });
+    expect(linked.status).toBe(200);
+    expect(linked.body).toEqual({ policyId: a.id, policyVersion: 1, linked: ['LNK-1', 'LNK-2'] });
+    const event = await stack.waitForEvent(
+      (e) => e.type === 'keyward.policy.device_linked' && e.data.serial === 'LNK-2',
+      'policy.device_linked',
+    );
+    expect(event).toMatchObject({
+      actor: 'user:alice',
+      data: { serial: 'LNK-2', policyId: a.id, policyVersion: 1 },
+    });
+    // Linking to another policy moves the key.
+    await stack.http('POST', `/policies/${b.id}/devices`, {
+      token: writer,
+      body: { serials: ['LNK-1'] },
+    });
+    const listA = await stack.http('GET', `/policies/${a.id}/devices`, { token: reader });
+    expect(listA.body.devices.map((d: { serial: string }) => d.serial)).toEqual(['LNK-2']);
+    expect(listA.body.devices[0]).toMatchObject({ policyVersion: 1, linkedBy: 'user:alice' });
+    const listB = await stack.http('GET', `/policies/${b.id}/devices`, { token: reader });
+    expect(listB.body.devices.map((d: { serial: string }) => d.serial)).toEqual(['LNK-1']);
+
+    const unlinked = await stack.http('DELETE', `/policies/${a.id}/devices/LNK-2`, {
+      token: writer,
+    });
+    expect(unlinked.status).toBe(200);
+    await stack.waitForEvent(
+      (e) => e.type === 'keyward.policy.device_unlinked' && e.data.serial === 'LNK-2',
+      'policy.device_unlinked',
+    );
+    const again = await stack.http('DELETE', `/policies/${a.id}/devices/LNK-2`, { token: writer });
+    expect(again.status).toBe(404);
+    expect(again.body.error.message).toContain('LNK-2');
+  });
+
+  it('refuses a link without policy:write (403), with no serials (400 naming the field) or to a missing policy (404)', async () => {
+    const { body: p } = await stack.http('POST', '/policies', {
+      token: writer,
+      body: body('Link C'),
+    });
+    const denied = await stack.http('POST', `/policies/${p.id}/devices`, {
+      token: reader,
+      body: { serials: ['LNK-9'] },
+    });
+    expect(denied.status).toBe(403);
+    const empty = await stack.http('POST', `/policies/${p.id}/devices`, {
+      token: writer,
+      body: { serials: [] },
+    });
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.message).toContain('serials');
+    const missing = await stack.http('POST', '/policies/no-such-policy/devices', {
+      token: writer,
+      body: { serials: ['LNK-9'] },
+    });
+    expect(missing.status).toBe(404);
+    expect(stack.events.some((e) => e.data.serial === 'LNK-9')).toBe(false);
+  });
+
+  it('unlinks every key of a deleted policy', async () => {
+    const { body: p } = await stack.http('POST', '/policies', {
+      token: writer,
+      body: body('Link D'),
+    });
+    await stack.http('POST', `/policies/${p.id}/devices`, {
+      token: writer,
+      body: { serials: ['LNK-D1', 'LNK-D2'] },
+    });
+    const del = await stack.http('DELETE', `/policies/${p.id}?expectedVersion=1`, {
+      token: writer,
+    });
+    expect(del.status).toBe(200);
+    for (const serial of ['LNK-D1', 'LNK-D2'])
+      await stack.waitForEvent(
+        (e) => e.type === 'keyward.policy.device_unlinked' && e.data.serial === serial,
+        `unlinked ${serial}`,
+      );
+    expect(
+      (await stack.http('GET', `/policies/${p.id}/devices`, { token: reader })).body.devices,
+    ).toEqual([]);
   });
 });

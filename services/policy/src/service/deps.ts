@@ -1,6 +1,7 @@
 import type { EventDefinition } from '@keyward/contracts';
 import type { Logger } from '@keyward/service-kit';
 import type { z } from 'zod';
+import type { LinkStore } from '../store/linkStore.ts';
 import type { PolicyStore } from '../store/policyStore.ts';
 import type { VaultStore } from '../store/vaultStore.ts';
 import type { MdsTrust } from './mdsTrust.ts';
@@ -16,6 +17,7 @@ export interface EventSink {
 /** Everything the use cases (shared by http/ and bus/) work with. */
 export interface PolicyServiceDeps {
   policies: PolicyStore;
+  links: LinkStore;
   vault: VaultStore;
   mds: MdsTrust;
   events: EventSink;

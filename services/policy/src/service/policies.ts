@@ -3,6 +3,7 @@ import type { Policy, PolicyInput } from '../domain/policy/policySchema.ts';
 import { validatePolicy } from '../domain/policy/validatePolicy.ts';
 import { nextVersion } from '../domain/policy/versioning.ts';
 import type { PolicyServiceDeps } from './deps.ts';
+import { unlinkAll } from './links.ts';
 
 /** Parse and check a policy body; VALIDATION_FAILED lists every issue with its path. */
 export function checkPolicy(deps: Pick<PolicyServiceDeps, 'mds'>, input: unknown): PolicyInput {
@@ -70,5 +71,6 @@ export async function deletePolicy(
 ): Promise<Policy> {
   const policy = await deps.policies.delete(id, expectedVersion);
   await deps.events.publish(policyEvents.deleted, { actor, subject: id, data: ref(policy) });
+  await unlinkAll(deps, { policyId: id, actor });
   return policy;
 }

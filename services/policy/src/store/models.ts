@@ -38,6 +38,15 @@ export interface VaultRecordDoc {
   updatedAt: Date;
 }
 
+/** A key linked to a policy ahead of configuration (READY): one link per serial. */
+export interface DeviceLinkDoc {
+  _id: string;
+  policyId: string;
+  policyVersion: number;
+  linkedAt: Date;
+  linkedBy: string;
+}
+
 /** The last good MDS BLOB (raw JWS) and the last rejection. */
 export interface MdsCacheDoc {
   _id: string;
@@ -103,11 +112,24 @@ export function defineModels(connection: Connection) {
     { versionKey: false },
   );
 
+  const link = new Schema<DeviceLinkDoc>(
+    {
+      _id: { type: String, required: true },
+      policyId: { type: String, required: true },
+      policyVersion: { type: Number, required: true },
+      linkedAt: { type: Date, required: true },
+      linkedBy: { type: String, required: true },
+    },
+    { versionKey: false },
+  );
+  link.index({ policyId: 1, _id: 1 });
+
   return {
     PolicyHead: connection.model<PolicyHeadDoc>('PolicyHead', head, 'policies'),
     PolicyVersion: connection.model<PolicyVersionDoc>('PolicyVersion', version, 'policy_versions'),
     VaultRecord: connection.model<VaultRecordDoc>('VaultRecord', vault, 'vault'),
     MdsCache: connection.model<MdsCacheDoc>('MdsCache', mds, 'mds_cache'),
+    DeviceLink: connection.model<DeviceLinkDoc>('DeviceLink', link, 'device_links'),
   };
 }
 
