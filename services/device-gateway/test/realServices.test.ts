@@ -183,6 +183,48 @@ describe('with the real policy and reporting services', () => {
     });
   });
 
+  it('takes a key linked to a policy through READY, apply-policy and IN STOCK, and out of stock on assign', async () => {
+    const policyId = await createPolicy({ name: 'Linked e2e', pin: { minLength: 6 } });
+    const key = await h.gateway.sim!.plug({ profile: 'generic' });
+    const link = await fetch(`${policyUrl}/policies/${policyId}/devices`, {
+      method: 'POST',
+      headers: {
+        authorization: `Bearer ${h.token(['policy:write'])}`,
+        'content-type': 'application/json',
+      },
+      body: JSON.stringify({ serials: [key.serial] }),
+    });
+    expect(link.status).toBe(200);
+    const statusOf = async () => (await h.api('GET', `/devices/${key.deviceId}`)).body;
+    let view = await pollView(statusOf, (v) => v.status === 'READY');
+    expect(view).toMatchObject({ status: 'READY', policy: { id: policyId, version: 1 } });
+
+    const apply = await h.api('POST', `/devices/${key.deviceId}/apply-policy?wait=true`, {
+      body: {},
+    });
+    expect(apply.status, apply.text).toBe(200);
+    view = await pollView(statusOf, (v) => v.status === 'CONFIGURED');
+    expect(view).toMatchObject({ status: 'CONFIGURED', policy: { id: policyId, version: 1 } });
+
+    const stock = await h.api('POST', `/devices/${key.deviceId}/stock`, { body: {} });
+    expect(stock.status, stock.text).toBe(200);
+    view = await pollView(statusOf, (v) => v.status === 'IN_STOCK');
+    expect(view).toMatchObject({ status: 'IN_STOCK', statusLabel: 'IN STOCK' });
+    const stocked = h.events.find(
+      (e) => e.type === 'keyward.device.stocked' && e.subject === key.serial,
+    );
+    expect(stocked).toMatchObject({ actor: 'user:alice', data: { policyId } });
+
+    const assign = await h.api('POST', `/devices/${key.deviceId}/assign?wait=true`, {
+      body: { user: 'stock@example.com' },
+    });
+    expect(assign.status, assign.text).toBe(200);
+    await pollView(statusOf, (v) => v.status === 'ENROLLED');
+    const again = await h.api('POST', `/devices/${key.deviceId}/stock`, { body: {} });
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toContain('ENROLLED');
+  });
+
   it('unlocks a PIN-blocked enterprise key remotely with the unlock secret the policy vaulted', async () => {
     const policyId = await createPolicy({
       name: 'Managed',

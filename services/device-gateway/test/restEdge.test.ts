@@ -30,6 +30,7 @@ describe('REST edge', () => {
       '/devices/{id}/pin',
       '/devices/{id}/reset',
       '/devices/{id}/unlock',
+      '/devices/{id}/stock',
       '/simulation/devices',
       '/simulation/devices/{id}/touch',
     ]) {

@@ -1,4 +1,5 @@
-import { KeywardError } from '@keyward/contracts';
+import { deviceEvents, KeywardError } from '@keyward/contracts';
+import { deriveStatus } from '../domain/deviceStatus.ts';
 import { configureKey } from '../operations/configureKey.ts';
 import { deviceView, lookupInventory } from '../operations/deviceView.ts';
 import type { GatewayCore } from '../operations/gatewayCore.ts';
@@ -14,11 +15,12 @@ import {
   expandQuery,
   operationResponses,
   sessionSchema,
+  stockedSchema,
   waitQuery,
 } from './schemas.ts';
 import { sessionBody } from './sessionRoutes.ts';
 
-/** GET /devices, refresh, configure one, apply linked policy (one / all READY). */
+/** GET /devices, refresh, configure one, apply linked policy (one / all READY), stock. */
 export function deviceRoutes(route: Route, core: GatewayCore): void {
   route(
     {
@@ -171,6 +173,56 @@ export function deviceRoutes(route: Route, core: GatewayCore): void {
         task: (d) => configureKey(core, { policyId: policyOf.get(d.key.id)! }),
       });
       return { status: 202, body: sessionBody(session) };
+    },
+  );
+
+  route(
+    {
+      method: 'post',
+      path: '/devices/:id/stock',
+      summary: 'Park a CONFIGURED key for later assignment (IN STOCK); assign takes it out again',
+      permission: 'device:configure',
+      params: deviceIdParams,
+      body: applyLinkedBody,
+      responses: { 200: stockedSchema, 409: errorSchema, 503: errorSchema },
+    },
+    async ({ params, actor }) => {
+      const device = core.registry.get(params.id);
+      const { serial, aaguid } = device.facts;
+      const lookup = (await lookupInventory(core, [serial], actor))(serial);
+      // Without the inventory an ENROLLED key looks merely CONFIGURED: refuse rather than guess.
+      if (lookup.kind === 'unavailable')
+        throw new KeywardError(
+          'UPSTREAM_UNAVAILABLE',
+          `the inventory is unreachable, so whether ${serial} is assigned is unknown`,
+        );
+      const holder = await core.leases.holder(serial);
+      if (holder)
+        throw new KeywardError(
+          'DEVICE_BUSY',
+          `device ${serial} is busy: held by ${holder.actor} (${holder.operation}) since ${holder.since}`,
+          { details: { serial, heldBy: holder.actor, operation: holder.operation } },
+        );
+      const { status } = deriveStatus({ facts: device.facts, inventory: lookup });
+      if (status !== 'CONFIGURED' && status !== 'IN_STOCK')
+        throw new KeywardError(
+          'CONFLICT',
+          `device ${serial} is ${status}; only a CONFIGURED key can be put in stock`,
+          { details: { serial, status } },
+        );
+      const policyId = lookup.kind === 'found' ? lookup.record.policyId : undefined;
+      await core.events.publish(deviceEvents.stocked, {
+        actor,
+        subject: serial,
+        data: {
+          gatewayId: core.gatewayId,
+          deviceId: device.key.id,
+          serial,
+          aaguid,
+          ...(policyId ? { policyId } : {}),
+        },
+      });
+      return { body: { serial, status: 'IN_STOCK' as const } };
     },
   );
 }

@@ -23,6 +23,7 @@ export const deviceViewSchema = z
     unknownFields: z.array(z.string()),
   })
   .loose();
+export const stockedSchema = z.object({ serial: z.string(), status: z.literal('IN_STOCK') });
 export const deviceListSchema = z.object({
   gatewayId: z.string(),
   devices: z.array(deviceViewSchema),
