@@ -15,11 +15,12 @@ export const reportingConfig = z.object({
     .regex(/^[A-Za-z0-9_-]+$/)
     .default('reporting'),
   /**
-   * Events in flight on the audit durable across all replicas. 1 makes replicas take turns
-   * (needed for several replicas on FerretDB, whose conditional updates are not atomic);
-   * docs/adr/0002-audit-chain.md.
+   * Events in flight on the audit durable across all replicas. The default 1 makes replicas
+   * take turns, so a second replica is a safe hot standby: two inventory writers on one key
+   * could lose an update, since FerretDB's conditional updates are not atomic
+   * (docs/adr/0002-audit-chain.md). Raise it only with a single replica.
    */
-  REPORTING_MAX_ACK_PENDING: z.coerce.number().int().min(1).default(1000),
+  REPORTING_MAX_ACK_PENDING: z.coerce.number().int().min(1).default(1),
   /** An event not acknowledged within this is redelivered (a crashed instance's event). */
   REPORTING_ACK_WAIT_MS: z.coerce.number().int().min(1_000).default(30_000),
   AUDIT_RETENTION_DAYS: z.coerce.number().min(0).default(0),

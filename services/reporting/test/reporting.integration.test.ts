@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { reportingRequests } from '@keyward/contracts';
+import { reportingRequests, SUBJECTS } from '@keyward/contracts';
 import { request } from '@keyward/service-kit';
 import { type MongoServer, startMongo } from '@keyward/test-harness';
+import { AckPolicy, DeliverPolicy, jetstreamManager } from '@nats-io/jetstream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createModels } from '../src/store/models.ts';
 import { lifecycleBurst, shuffle } from './fixtures.ts';
@@ -181,6 +182,37 @@ describe('reporting killed mid-burst', () => {
         expect(await verify.json()).toMatchObject({ ok: true });
       } finally {
         await second.proc.stop();
+      }
+    } finally {
+      await stack.stop();
+    }
+  }, 180_000);
+});
+
+describe('two reporting replicas', () => {
+  it('take turns on the durable, even one created earlier with more in flight, and project the exact inventory', async () => {
+    const stack = await startStack(db);
+    try {
+      // A durable left by an earlier configuration that let many events be in flight.
+      const jsm = await jetstreamManager(stack.nc);
+      await jsm.consumers.add(SUBJECTS.EVENTS_STREAM, {
+        durable_name: 'reporting',
+        ack_policy: AckPolicy.Explicit,
+        deliver_policy: DeliverPolicy.All,
+        filter_subject: SUBJECTS.EVENTS_ALL,
+        max_ack_pending: 1000,
+      });
+      const replicas = [await spawnReporting(stack.env), await spawnReporting(stack.env)];
+      try {
+        const info = await jsm.consumers.info(SUBJECTS.EVENTS_STREAM, 'reporting');
+        expect(info.config.max_ack_pending).toBe(1);
+        const events = lifecycleBurst({ keys: 40 });
+        for (const e of shuffle(events, 7)) await stack.publish(e);
+        await waitFor('both replicas to drain the burst', () => stack.drained('reporting'));
+        expect(await stack.models.audit.countDocuments()).toBe(events.length);
+        expect(await liveInventory(stack.models)).toEqual(expectedInventory(events));
+      } finally {
+        for (const r of replicas) await r.proc.stop();
       }
     } finally {
       await stack.stop();
