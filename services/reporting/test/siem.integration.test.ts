@@ -1,9 +1,12 @@
-import { type MongoServer, startMongo } from '@keyward/test-harness';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { type MongoServer, startMongo, tempDir } from '@keyward/test-harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { lifecycleBurst } from './fixtures.ts';
 import { spawnReporting, waitFor } from './reportingProcess.ts';
 import { startStack } from './stack.ts';
 import { startSyslogCollector } from './syslogCollector.ts';
+import { createTlsCertificates } from './tlsCertificates.ts';
 
 let db: MongoServer;
 beforeAll(async () => {
@@ -67,6 +70,57 @@ describe('SIEM forwarding over syslog', () => {
       await reporting.proc.stop();
       await collector.stop();
       await stack.stop();
+    }
+  });
+
+  it('over TLS sends only to a collector whose certificate chains to the configured CA, and loses nothing meanwhile', {
+    timeout: 120_000,
+  }, async () => {
+    const stack = await startStack(db);
+    const pki = await createTlsCertificates();
+    const dir = tempDir('siem-tls');
+    const caFile = join(dir.path, 'ca.pem');
+    writeFileSync(caFile, pki.caPem);
+    const collector = await startSyslogCollector({ tls: { cert: pki.certPem, key: pki.keyPem } });
+    const siemEnv = {
+      ...stack.env,
+      SIEM_SYSLOG_HOST: '127.0.0.1',
+      SIEM_SYSLOG_PORT: String(collector.port),
+      SIEM_SYSLOG_TLS: 'true',
+    };
+    const failures = async (baseUrl: string) => {
+      const metrics = await (await fetch(`${baseUrl}/metrics`)).text();
+      const m = /keyward_reporting_siem_failures_total\{[^}]*\} (\d+)/.exec(metrics);
+      return m ? Number(m[1]) : 0;
+    };
+    try {
+      const events = lifecycleBurst({ keys: 4 });
+      for (const e of events) await stack.publish(e);
+      // Trusting only the system CAs, the forwarder must refuse the test CA's certificate.
+      const untrusting = await spawnReporting(siemEnv);
+      try {
+        await waitFor(
+          'the refused TLS handshake',
+          async () => (await failures(untrusting.baseUrl)) > 0,
+        );
+        expect(collector.messages).toEqual([]);
+      } finally {
+        await untrusting.proc.stop();
+      }
+      const trusting = await spawnReporting({ ...siemEnv, SIEM_SYSLOG_TLS_CA_FILE: caFile });
+      try {
+        const received = () => new Set(collector.messages.map((m) => externalId(m.message)));
+        await waitFor('every event at the TLS collector', async () =>
+          events.every((e) => received().has(e.id)),
+        );
+        expect(collector.messages[0]?.message).toMatch(/^CEF:0\|Keyward\|/);
+      } finally {
+        await trusting.proc.stop();
+      }
+    } finally {
+      await collector.stop();
+      await stack.stop();
+      await dir.remove();
     }
   });
 });

@@ -1,4 +1,5 @@
 import { createServer, type Server, type Socket } from 'node:net';
+import { createServer as createTlsServer } from 'node:tls';
 import {
   createOctetFrameParser,
   type ParsedSyslog5424,
@@ -7,7 +8,8 @@ import {
 
 /**
  * A real syslog collector for tests: TCP listener parsing RFC 6587 octet-counted RFC 5424
- * frames. `stop()` drops every connection (an outage); `start()` listens again on the same port.
+ * frames, over TLS (RFC 5425) when given a certificate. `stop()` drops every connection (an
+ * outage); `start()` listens again on the same port.
  */
 export interface SyslogCollector {
   port: number;
@@ -16,7 +18,10 @@ export interface SyslogCollector {
   stop(): Promise<void>;
 }
 
-export async function startSyslogCollector(port = 0): Promise<SyslogCollector> {
+export async function startSyslogCollector(
+  options: { port?: number; tls?: { cert: string; key: string } } = {},
+): Promise<SyslogCollector> {
+  const { port = 0, tls } = options;
   const messages: ParsedSyslog5424[] = [];
   let server: Server | null = null;
   const sockets = new Set<Socket>();
@@ -27,7 +32,7 @@ export async function startSyslogCollector(port = 0): Promise<SyslogCollector> {
     },
     messages,
     async start() {
-      server = createServer((socket) => {
+      const onSocket = (socket: Socket) => {
         sockets.add(socket);
         const parser = createOctetFrameParser();
         socket.on('data', (chunk) => {
@@ -35,7 +40,10 @@ export async function startSyslogCollector(port = 0): Promise<SyslogCollector> {
         });
         socket.on('close', () => sockets.delete(socket));
         socket.on('error', () => sockets.delete(socket));
-      });
+      };
+      server = tls ? createTlsServer(tls, onSocket) : createServer(onSocket);
+      // A client that refuses our certificate aborts the handshake; that is not a test failure.
+      server.on('tlsClientError', () => {});
       await new Promise<void>((resolve, reject) => {
         server!.once('error', reject);
         server!.listen(boundPort, '127.0.0.1', () => resolve());
