@@ -104,6 +104,31 @@ describe('identity REST', () => {
     ).toHaveLength(won);
   });
 
+  it('refuses with 409 an edit made from a stale read (expectedVersion), changing nothing', async () => {
+    const created = await stack.http('/idps', {
+      method: 'POST',
+      body: { name: 'ping-etag', settings: ping.settings, secrets: ping.secrets },
+    });
+    expect(created.body.version).toBe(1);
+    const first = await stack.http(`/idps/${created.body.id}`, {
+      method: 'PATCH',
+      body: { name: 'ping-etag-a', expectedVersion: 1 },
+    });
+    expect(first.status).toBe(200);
+    expect(first.body).toMatchObject({ name: 'ping-etag-a', version: 2 });
+    // A second administrator still looking at version 1.
+    const stale = await stack.http(`/idps/${created.body.id}`, {
+      method: 'PATCH',
+      body: { name: 'ping-etag-b', expectedVersion: 1 },
+    });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.details).toMatchObject({ expectedVersion: 1, currentVersion: 2 });
+    expect((await stack.http(`/idps/${created.body.id}`)).body).toMatchObject({
+      name: 'ping-etag-a',
+      version: 2,
+    });
+  });
+
   it('rejects a create without the secret the provider type needs, naming the field', async () => {
     const r = await stack.http('/idps', {
       method: 'POST',

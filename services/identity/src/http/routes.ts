@@ -84,7 +84,8 @@ export function registerRoutes(http: HttpApp, deps: IdentityDeps): void {
     {
       method: 'patch',
       path: '/idps/:id',
-      summary: 'Change an IdP connection; omitted secrets are kept',
+      summary:
+        'Change an IdP connection; omitted secrets are kept; expectedVersion (from GET) guards against overwriting a newer edit',
       tags,
       permission: 'idp:write',
       params: idParams,

@@ -9,6 +9,7 @@ export const idpViewSchema = z.object({
   settings: z.record(z.string(), z.unknown()),
   secretsSet: z.array(z.string()),
   isDefault: z.boolean(),
+  version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -24,6 +25,8 @@ export const updateIdpBody = z.object({
   name: z.string().min(1).max(100).optional(),
   settings: idpSettingsSchema.optional(),
   secrets: idpSecretsSchema.optional(),
+  /** The version the edit was made from (GET's `version`); a different current version is 409. */
+  expectedVersion: z.number().int().min(1).optional(),
 });
 
 export const idParams = z.object({ id: z.string().min(1) });

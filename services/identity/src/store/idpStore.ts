@@ -17,6 +17,8 @@ export interface IdpConnectionView {
   settings: IdpSettings;
   secretsSet: string[];
   isDefault: boolean;
+  /** Bumped by every edit; PATCH with `expectedVersion` refuses an edit made from a stale read. */
+  version: number;
   createdAt: string;
   updatedAt: string;
 }
@@ -48,6 +50,7 @@ export function createIdpStore(models: Models, kek: Uint8Array, clock: () => Dat
       settings: idpSettingsSchema.parse(doc.settings),
       secretsSet: Object.keys(doc.secrets).sort(),
       isDefault: doc._id === defaultIdp,
+      version: doc.version,
       createdAt: doc.createdAt.toISOString(),
       updatedAt: doc.updatedAt.toISOString(),
     };
@@ -132,8 +135,16 @@ export function createIdpStore(models: Models, kek: Uint8Array, clock: () => Dat
     async update(
       id: string,
       patch: { name?: string; settings?: IdpSettings; secrets?: IdpSecrets },
+      expectedVersion?: number,
     ): Promise<{ view: IdpConnectionView; changedFields: string[] }> {
       const doc = await getDoc(id);
+      if (expectedVersion !== undefined && expectedVersion !== doc.version) {
+        throw new KeywardError(
+          'CONFLICT',
+          `IdP connection ${id} is at version ${doc.version}, not ${expectedVersion}: it was changed since you read it`,
+          { details: { idpId: id, expectedVersion, currentVersion: doc.version } },
+        );
+      }
       if (patch.settings && patch.settings.type !== doc.type) {
         throw new KeywardError(
           'VALIDATION_FAILED',

@@ -23,10 +23,11 @@ export async function createIdp(
 export async function updateIdp(
   deps: IdentityDeps,
   id: string,
-  patch: { name?: string; settings?: IdpSettings; secrets?: IdpSecrets },
+  patch: { name?: string; settings?: IdpSettings; secrets?: IdpSecrets; expectedVersion?: number },
   actor: string,
 ) {
-  const { view, changedFields } = await deps.idps.update(id, patch);
+  const { expectedVersion, ...changes } = patch;
+  const { view, changedFields } = await deps.idps.update(id, changes, expectedVersion);
   await deps.events.publish(identityEvents.idpUpdated, {
     actor,
     data: { ...idpRef(view), isDefault: view.isDefault, changedFields },
