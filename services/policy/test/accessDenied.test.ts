@@ -25,7 +25,15 @@ describe('refused PIN reads over REST', () => {
       (e) => e.type === 'keyward.admin.access_denied' && e.actor === 'user:mallory',
       'access_denied for mallory',
     );
-    expect(event).toMatchObject({ data: { method: 'GET', permission: 'device:userpin:read' } });
+    expect(event).toMatchObject({
+      data: {
+        method: 'GET',
+        path: '/devices/:serial/pins/user',
+        resource: `/devices/${SERIAL}/pins/user`,
+        serial: SERIAL,
+        permission: 'device:userpin:read',
+      },
+    });
     expect(event?.raw).not.toContain(USER_PIN);
   });
 });

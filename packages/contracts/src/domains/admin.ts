@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineEvent } from '../define.ts';
 import { permissionSchema } from '../permissions.ts';
+import { serialSchema } from './common.ts';
 
 // Owner: KIT. Privileged acts that no domain event covers (KEK rewrap, audit export, ...) and
 // refused access, so every privileged act is audited (design.md "Security").
@@ -22,9 +23,16 @@ export const adminEvents = {
     z.object({
       service: z.string(),
       method: z.string(),
+      /** The route pattern, e.g. `/devices/:serial/pins/user`. */
       path: z.string(),
+      /** The path requested, naming the resource. */
+      resource: z.string().optional(),
+      serial: serialSchema.optional(),
       permission: permissionSchema,
     }),
-    { description: 'An authenticated caller was refused for lacking `permission`.' },
+    {
+      description:
+        'An authenticated caller was refused for lacking `permission`; `serial` names the key when the route addresses one.',
+    },
   ),
 } as const;

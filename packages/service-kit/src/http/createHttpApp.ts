@@ -146,11 +146,12 @@ export function createHttpApp(options: CreateHttpAppOptions): HttpApp {
 }
 
 function auditRefusal(audit: EventPublisher, service: string): ForbiddenHook {
-  return async ({ actor, method, path, permission }) => {
+  return async ({ actor, method, path, resource, serial, permission }) => {
     if (!isPermission(permission) || actor === 'anonymous') return;
     await audit.publish(adminEvents.accessDenied, {
       actor,
-      data: { service, method, path, permission },
+      ...(serial ? { subject: serial } : {}),
+      data: { service, method, path, resource, ...(serial ? { serial } : {}), permission },
     });
   };
 }

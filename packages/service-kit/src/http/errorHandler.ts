@@ -6,7 +6,12 @@ import type { Logger } from 'pino';
 export type ForbiddenHook = (denial: {
   actor: string;
   method: string;
+  /** The route pattern (`/devices/:serial/pins/user`), for grouping refusals. */
   path: string;
+  /** The path actually requested, naming the resource (`/devices/K-1/pins/user`). */
+  resource: string;
+  /** The `:serial` route parameter, when the route addresses a key by serial. */
+  serial?: string;
   permission: string;
 }) => void | Promise<void>;
 
@@ -36,6 +41,8 @@ export function errorHandler(logger: Logger, onForbidden?: ForbiddenHook): Error
         actor: principal?.actor ?? 'anonymous',
         method: req.method,
         path: (res.locals.routePattern as string | undefined) ?? req.path,
+        resource: req.path,
+        ...serialOf(res.locals.routeParams),
         permission: String(body.details?.permission ?? ''),
       };
       Promise.resolve()
@@ -74,4 +81,9 @@ function challenge(body: ErrorBody): string {
   const bearerError = body.details?.bearerError;
   if (typeof bearerError !== 'string') return 'Bearer realm="keyward"';
   return `Bearer realm="keyward", error="${bearerError}"`;
+}
+
+function serialOf(params: unknown): { serial?: string } {
+  const serial = (params as { serial?: unknown } | undefined)?.serial;
+  return typeof serial === 'string' && serial.length > 0 ? { serial } : {};
 }

@@ -20,8 +20,10 @@ export function createRouteHandler<P, Q, B, R extends ResponseSchemas, S extends
   const status = (spec.status ?? 200) as number;
   const responseSchema = spec.responses[status];
   const chain: RequestHandler[] = [
-    (_req, res, next) => {
+    (req, res, next) => {
       res.locals.routePattern = spec.path;
+      // Express forgets route params once routing ends; the error edge still names the resource.
+      res.locals.routeParams = { ...req.params };
       next();
     },
   ];
