@@ -392,6 +392,24 @@ describe.each(Object.keys(EMULATORS) as (keyof typeof EMULATORS)[])('enrollment 
 });
 
 describe('enrollment notifications and sweeping', () => {
+  /** Begins an enrollment for bob with a fresh sim key and attests it on the key. */
+  async function attestedForBob(idpId: string, extra: { notifyUser?: boolean } = {}) {
+    const key = await newSimKey(nextSerial());
+    try {
+      const begun = await stack.call(identityRequests.enrollmentBegin, {
+        idpId,
+        user: 'bob@example.com',
+        deviceSerial: key.serial,
+        ...extra,
+      });
+      if (!begun.ok) throw new Error(begun.error.message);
+      const att = await key.enroll(begun.data.publicKey, begun.data.origin);
+      return { serial: key.serial, enrollmentId: begun.data.enrollmentId, att };
+    } finally {
+      await key.close();
+    }
+  }
+
   it('ends each enrollment either registered or expired when the sweep races its complete', async () => {
     const idp = await EMULATORS.entra();
     try {
@@ -477,29 +495,19 @@ describe('enrollment notifications and sweeping', () => {
         method: 'POST',
         body: { name: 'quiet-test', settings: idp.settings, secrets: idp.secrets },
       });
-      const key = await newSimKey(nextSerial());
-      const begun = await stack.call(identityRequests.enrollmentBegin, {
-        idpId: created.body.id,
-        user: 'bob@example.com',
-        deviceSerial: key.serial,
+      const { serial, enrollmentId, att } = await attestedForBob(created.body.id, {
         notifyUser: false,
       });
-      if (!begun.ok) throw new Error(begun.error.message);
-      const att = await key.enroll(begun.data.publicKey, begun.data.origin);
-      await key.close();
       const before = stack.smtp.messages.length;
-      const done = await stack.call(identityRequests.enrollmentComplete, {
-        enrollmentId: begun.data.enrollmentId,
-        ...att,
-      });
+      const done = await stack.call(identityRequests.enrollmentComplete, { enrollmentId, ...att });
       expect(done.ok).toBe(true);
-      expect((await stack.deps.enrollments.get(begun.data.enrollmentId)).status).toBe('registered');
+      expect((await stack.deps.enrollments.get(enrollmentId)).status).toBe('registered');
       expect(
         stack.smtp.messages
           .slice(before)
           .map((m) => m.raw)
           .join('\n'),
-      ).not.toContain(key.serial);
+      ).not.toContain(serial);
     } finally {
       await idp.stop();
     }
@@ -512,26 +520,18 @@ describe('enrollment notifications and sweeping', () => {
         method: 'POST',
         body: { name: 'mail-test', settings: idp.settings, secrets: idp.secrets },
       });
-      const key = await newSimKey(nextSerial());
-      const begun = await stack.call(identityRequests.enrollmentBegin, {
-        idpId: created.body.id,
-        user: 'bob@example.com',
-        deviceSerial: key.serial,
-      });
-      if (!begun.ok) throw new Error(begun.error.message);
-      const att = await key.enroll(begun.data.publicKey, begun.data.origin);
-      await key.close();
+      const { serial, enrollmentId, att } = await attestedForBob(created.body.id);
       const before = stack.smtp.messages.length;
       expect(
         (
           await stack.call(identityRequests.enrollmentComplete, {
-            enrollmentId: begun.data.enrollmentId,
+            enrollmentId,
             ...att,
           })
         ).ok,
       ).toBe(true);
       const mail = stack.smtp.messages.slice(before).find((m) => m.to.includes('bob@example.com'));
-      expect(mail?.raw).toContain(key.serial);
+      expect(mail?.raw).toContain(serial);
       const stale = await stack.call(identityRequests.enrollmentBegin, {
         idpId: created.body.id,
         user: 'alice@example.com',
