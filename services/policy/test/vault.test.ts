@@ -76,6 +76,66 @@ describe('PIN vault', () => {
     expect(await read('SN-V3')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
+  it('generates an unlock PIN from the rules of the policy the key was sealed under, and holds a chosen one to them', async () => {
+    const token = stack.token(['policy:write']);
+    const { body: policy } = await stack.http('POST', '/policies', {
+      token,
+      body: {
+        name: 'Unlock rules',
+        pin: {
+          minLength: 8,
+          generatedLength: 10,
+          characterClasses: ['digits', 'uppercase'],
+          requireEachClass: true,
+        },
+      },
+    });
+    // As a configure leaves it: the key's PIN sealed under its policy.
+    expect(
+      await stack.call(policyRequests.pinStore, {
+        serial: 'SN-V7',
+        policyId: policy.id,
+        userPin: '4K7Q2M9X',
+      }),
+    ).toMatchObject({ ok: true });
+
+    const generated = await stack.call(policyRequests.pinStore, {
+      serial: 'SN-V7',
+      generateUserPin: true,
+      minPinLength: 12,
+    });
+    if (!generated.ok) throw new Error(generated.error.message);
+    const pin = generated.data.userPin!;
+    // Longest of the policy's generated length and the key's own minimum; both classes used.
+    expect(pin).toMatch(/^[0-9A-Z]{12}$/);
+    expect(pin).toMatch(/[0-9]/);
+    expect(pin).toMatch(/[A-Z]/);
+    expect(await read('SN-V7')).toMatchObject({ ok: true, data: { userPin: pin } });
+
+    const chosen = await stack.call(policyRequests.pinStore, {
+      serial: 'SN-V7',
+      userPin: '48201937',
+    });
+    expect(chosen).toMatchObject({ ok: false, error: { code: 'POLICY_VIOLATION' } });
+    expect(JSON.stringify(chosen)).not.toContain('48201937');
+    expect(await read('SN-V7')).toMatchObject({ ok: true, data: { userPin: pin } });
+  });
+
+  it('generates digits when no policy governs the key, and refuses both a chosen and a generated PIN', async () => {
+    const generated = await stack.call(policyRequests.pinStore, {
+      serial: 'SN-V8',
+      generateUserPin: true,
+    });
+    if (!generated.ok) throw new Error(generated.error.message);
+    expect(generated.data.userPin).toMatch(/^[0-9]{8}$/);
+    const both = await stack.call(policyRequests.pinStore, {
+      serial: 'SN-V8',
+      generateUserPin: true,
+      userPin: '48201937',
+    });
+    expect(both).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+  });
+
   it('refuses a record moved to another serial (AAD binds serial and kind)', async () => {
     await store('SN-V4', '70615243');
     await store('SN-V5', '24681357');

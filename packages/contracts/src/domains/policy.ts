@@ -238,10 +238,17 @@ export const pinStoreRequestSchema = z.object({
   serial: serialSchema,
   aaguid: aaguidSchema.optional(),
   gatewayId: gatewayIdSchema.optional(),
-  /** When given, a user PIN is checked against this policy's PIN rules before it is sealed. */
+  /**
+   * The policy whose PIN rules a user PIN must follow; absent = the policy the key's PINs were
+   * last sealed under (its configure), if any.
+   */
   policyId: z.string().min(1).optional(),
   userPin: z.string().min(1).max(256).optional(),
   adminPin: z.string().min(1).max(256).optional(),
+  /** Generate the user PIN from the policy's rules (instead of `userPin`); the reply carries it. */
+  generateUserPin: z.boolean().optional(),
+  /** The key's own minimum PIN length (getInfo minPINLength), when stricter than the policy's. */
+  minPinLength: z.number().int().min(4).max(63).optional(),
 });
 
 /**
@@ -285,8 +292,15 @@ export const policyRequests = {
   pinStore: defineRequest(
     SUBJECTS.POLICY_PIN_STORE,
     pinStoreRequestSchema,
-    z.object({ stored: z.array(z.enum(['user', 'admin'])) }),
-    { description: 'Seals PIN(s) chosen outside a plan (unlock with a chosen PIN).' },
+    z.object({
+      stored: z.array(z.enum(['user', 'admin'])),
+      /** Only with generateUserPin: the PIN to set on the key. */
+      userPin: z.string().optional(),
+    }),
+    {
+      description:
+        'Seals PIN(s) set outside a plan (unlock): a chosen user PIN is checked against the policy, or one is generated from its rules.',
+    },
   ),
   unlockResponse: defineRequest(
     SUBJECTS.POLICY_UNLOCK_RESPONSE,

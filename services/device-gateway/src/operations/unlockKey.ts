@@ -1,12 +1,8 @@
-import { randomInt } from 'node:crypto';
 import { deviceEvents, KeywardError, type Permission, policyRequests } from '@keyward/contracts';
 import { keyKind } from '../domain/deviceFacts.ts';
 import type { GatewayCore } from './gatewayCore.ts';
 import type { KeyTask } from './sessionManager.ts';
 import { toKeywardError } from './toKeywardError.ts';
-
-/** Length of a generated unlock PIN when the key's own minimum is lower (digits only). */
-const GENERATED_PIN_LENGTH = 8;
 
 export type UnlockKeyOptions = (
   | { method: 'admin-pin'; adminPin: string }
@@ -19,8 +15,8 @@ export type UnlockKeyOptions = (
 
 /**
  * Physical unlock of a PIN-blocked enterprise key (issue 5 "Unlock"): the new user PIN is
- * first sealed in the policy service's vault (which validates a chosen PIN against the policy),
- * then set on the key with the admin PIN. Sealing first means a failure never leaves a key
+ * first sealed in the policy service's vault, which checks a chosen PIN against the key's policy
+ * or generates one from its rules, then set on the key with the admin PIN. Sealing first means a failure never leaves a key
  * with a PIN nobody knows; re-running the unlock repairs a vault ahead of the key.
  */
 export function unlockKey(core: Omit<GatewayCore, 'sessions'>, options: UnlockKeyOptions): KeyTask {
@@ -42,16 +38,23 @@ export function unlockKey(core: Omit<GatewayCore, 'sessions'>, options: UnlockKe
           `device ${facts.serial} is a standard key without an admin PIN; only a reset recovers it`,
         );
       }
-      const pin =
-        newPin ?? generatePin(Math.max(GENERATED_PIN_LENGTH, facts.info.minPinLength ?? 4));
       ctx.step('storePin', 'start');
       const stored = await core.requester.request(
         policyRequests.pinStore,
-        { serial: facts.serial, aaguid: facts.aaguid, gatewayId: core.gatewayId, userPin: pin },
+        {
+          serial: facts.serial,
+          aaguid: facts.aaguid,
+          gatewayId: core.gatewayId,
+          ...(newPin ? { userPin: newPin } : { generateUserPin: true }),
+          ...(facts.info.minPinLength ? { minPinLength: facts.info.minPinLength } : {}),
+        },
         { actor: session.actor },
       );
       if (!stored.ok)
         throw new KeywardError(stored.error.code, `PIN vault: ${stored.error.message}`);
+      const pin = newPin ?? stored.data.userPin;
+      if (!pin)
+        throw new KeywardError('UPSTREAM_FAILED', 'PIN vault: no generated PIN in the reply');
       ctx.step('storePin', 'done');
       if (options.method === 'admin-pin') {
         ctx.step('adminUnlock', 'start');
@@ -107,10 +110,4 @@ export function unlockKey(core: Omit<GatewayCore, 'sessions'>, options: UnlockKe
       throw e;
     }
   };
-}
-
-function generatePin(length: number): string {
-  let pin = '';
-  for (let i = 0; i < length; i += 1) pin += String(randomInt(10));
-  return pin;
 }

@@ -141,17 +141,22 @@ export async function startResponders(
                   'POLICY_VIOLATION',
                   'userPin: shorter than the policy minimum of 6',
                 );
+              // As the real service: a generated PIN is made here, at least the key's minimum long.
+              const userPin = data.generateUserPin
+                ? digits(Math.max(8, data.minPinLength ?? 0))
+                : data.userPin;
               const sealed = vault.get(data.serial) ?? {};
               vault.set(data.serial, {
                 ...sealed,
-                ...(data.userPin ? { userPin: data.userPin } : {}),
+                ...(userPin ? { userPin } : {}),
                 ...(data.adminPin ? { adminPin: data.adminPin } : {}),
               });
               return {
                 stored: [
-                  ...(data.userPin ? (['user'] as const) : []),
+                  ...(userPin ? (['user'] as const) : []),
                   ...(data.adminPin ? (['admin'] as const) : []),
                 ],
+                ...(data.generateUserPin ? { userPin } : {}),
               };
             }),
           ],

@@ -1,4 +1,7 @@
-import { KeywardError, type Permission, policyEvents } from '@keyward/contracts';
+import { isKeywardError, KeywardError, type Permission, policyEvents } from '@keyward/contracts';
+import { generatePin } from '../domain/pin/generatePin.ts';
+import type { PinRuleSet } from '../domain/pin/validatePin.ts';
+import type { Policy } from '../domain/policy/policySchema.ts';
 import { openSecret, sealSecret } from '../domain/vault/vaultCrypto.ts';
 import type { PolicyServiceDeps } from './deps.ts';
 import { assertPinAllowed } from './secretsFor.ts';
@@ -80,19 +83,54 @@ export interface StorePinsOptions {
   gatewayId?: string;
   userPin?: string;
   adminPin?: string;
+  generateUserPin?: boolean;
+  minPinLength?: number;
   actor: string;
 }
 
-/** keyward.policy.pin.store: seal PINs chosen outside a plan; a user PIN is checked first. */
+/** Rules for a generated user PIN when no policy governs the key: digits, as most keys expect. */
+const FALLBACK_USER_PIN_RULES: PinRuleSet = {
+  minLength: 8,
+  characterClasses: ['digits'],
+  requireEachClass: false,
+  forbidSequences: true,
+  forbidRepeats: true,
+};
+
+/**
+ * keyward.policy.pin.store: seal PINs set outside a plan (unlock). The user PIN follows the
+ * governing policy — the one named, else the one the key's PINs were sealed under — whether it
+ * was chosen (checked, also against the key's own minimum) or is generated here from its rules.
+ */
 export async function storePins(
   deps: PolicyServiceDeps,
-  { serial, aaguid, policyId, gatewayId, userPin, adminPin, actor }: StorePinsOptions,
-): Promise<{ stored: PinKind[] }> {
-  if (userPin === undefined && adminPin === undefined) {
+  options: StorePinsOptions,
+): Promise<{ stored: PinKind[]; userPin?: string }> {
+  const { serial, aaguid, gatewayId, adminPin, generateUserPin, minPinLength = 0, actor } = options;
+  if (generateUserPin && options.userPin !== undefined) {
+    throw new KeywardError(
+      'VALIDATION_FAILED',
+      'userPin: give a chosen PIN or generateUserPin, not both',
+      { details: { field: 'userPin' } },
+    );
+  }
+  if (options.userPin === undefined && !generateUserPin && adminPin === undefined) {
     throw new KeywardError('VALIDATION_FAILED', 'userPin or adminPin: at least one is required');
   }
-  if (userPin !== undefined && policyId !== undefined) {
-    assertPinAllowed(await deps.policies.get(policyId), userPin);
+  const policy = await governingPolicy(deps, serial, options.policyId);
+  const policyId = policy?.id;
+  let userPin = options.userPin;
+  if (userPin !== undefined && policy) assertPinAllowed(policy, userPin, minPinLength);
+  if (generateUserPin) {
+    userPin = policy
+      ? generatePin({
+          rules: policy.pin,
+          length: Math.max(policy.pin.generatedLength, policy.pin.minLength, minPinLength),
+        })
+      : generatePin({
+          rules: FALLBACK_USER_PIN_RULES,
+          length: Math.max(FALLBACK_USER_PIN_RULES.minLength, minPinLength),
+        });
   }
   const stored: PinKind[] = [];
   for (const [kind, secret] of [
@@ -121,5 +159,20 @@ export async function storePins(
       ...(gatewayId ? { gatewayId } : {}),
     },
   });
-  return { stored };
+  return { stored, ...(generateUserPin && userPin ? { userPin } : {}) };
+}
+
+async function governingPolicy(
+  deps: PolicyServiceDeps,
+  serial: string,
+  named: string | undefined,
+): Promise<Policy | undefined> {
+  if (named !== undefined) return deps.policies.get(named);
+  const sealedUnder = await deps.vault.policyOf(serial);
+  if (sealedUnder === undefined) return undefined;
+  // The key's policy may have been deleted since; then no policy governs it any more.
+  return deps.policies.get(sealedUnder).catch((error: unknown) => {
+    if (isKeywardError(error) && error.code === 'NOT_FOUND') return undefined;
+    throw error;
+  });
 }

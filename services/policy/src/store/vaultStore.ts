@@ -36,6 +36,14 @@ export class VaultStore {
     );
   }
 
+  /** The policy the key's PINs were last sealed under (by a configure), if any. */
+  async policyOf(serial: string): Promise<string | undefined> {
+    const doc = await this.#m.VaultRecord.findOne({ serial, policyId: { $exists: true } })
+      .sort({ updatedAt: -1 })
+      .lean();
+    return doc?.policyId ?? undefined;
+  }
+
   async get(serial: string, kind: VaultKind): Promise<VaultRecord | undefined> {
     const doc = await this.#m.VaultRecord.findOne({ serial, kind }).lean();
     return doc ? { serial: doc.serial, kind: doc.kind, sealed: doc.sealed } : undefined;
