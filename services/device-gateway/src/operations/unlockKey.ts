@@ -9,15 +9,16 @@ export type UnlockKeyOptions = (
   /** Challenge/response through the policy service, which holds the key's unlock secret. */
   | { method: 'remote'; permissions: Permission[] }
 ) & {
-  /** A chosen new user PIN; absent = generate a random one. */
+  /** A chosen new user PIN; absent = the policy service generates one from the key's policy. */
   newPin?: string;
 };
 
 /**
  * Physical unlock of a PIN-blocked enterprise key (issue 5 "Unlock"): the new user PIN is
  * first sealed in the policy service's vault, which checks a chosen PIN against the key's policy
- * or generates one from its rules, then set on the key with the admin PIN. Sealing first means a failure never leaves a key
- * with a PIN nobody knows; re-running the unlock repairs a vault ahead of the key.
+ * or generates one from its rules, then set on the key with the admin PIN. Sealing first means
+ * a failure never leaves a key with a PIN nobody knows; re-running the unlock repairs a vault
+ * ahead of the key.
  */
 export function unlockKey(core: Omit<GatewayCore, 'sessions'>, options: UnlockKeyOptions): KeyTask {
   const { newPin } = options;
