@@ -9,6 +9,7 @@ export const DEVICE_COLUMNS: readonly Column<InventoryRecord>[] = [
   { header: 'locked', value: (d) => d.locked },
   { header: 'policyId', value: (d) => d.policyId },
   { header: 'policyVersion', value: (d) => d.policyVersion },
+  { header: 'linkedPolicyId', value: (d) => d.linkedPolicyId },
   { header: 'userId', value: (d) => d.user?.id },
   { header: 'userEmail', value: (d) => d.user?.email },
   { header: 'idpId', value: (d) => d.idpId },
