@@ -14,6 +14,23 @@ afterAll(async () => stack?.stop());
 let serialNo = 0;
 const nextSerial = () => `KWTEST${String(++serialNo).padStart(4, '0')}`;
 
+/** enrollment.begin at `idpId`; throws (naming the code) when identity refuses it. */
+async function beginAt(
+  idpId: string,
+  user: string,
+  serial: string,
+  extra: { notifyUser?: boolean } = {},
+) {
+  const r = await stack.call(identityRequests.enrollmentBegin, {
+    idpId,
+    user,
+    deviceSerial: serial,
+    ...extra,
+  });
+  if (!r.ok) throw new Error(`begin failed: ${r.error.code} ${r.error.message}`);
+  return r.data;
+}
+
 describe.each(Object.keys(EMULATORS) as (keyof typeof EMULATORS)[])('enrollment at %s', (name) => {
   let idp: EmulatedIdp;
   let idpId: string;
@@ -30,14 +47,18 @@ describe.each(Object.keys(EMULATORS) as (keyof typeof EMULATORS)[])('enrollment 
   });
   afterAll(async () => idp?.stop());
 
-  async function begin(user = 'alice@example.com', serial = nextSerial()) {
-    const r = await stack.call(identityRequests.enrollmentBegin, {
-      idpId,
-      user,
-      deviceSerial: serial,
+  const begin = (user = 'alice@example.com', serial = nextSerial()) => beginAt(idpId, user, serial);
+
+  /** A passkey for bob registered at the IdP from `key`; returns its attestation. */
+  async function enrolledForBob(key: Awaited<ReturnType<typeof newSimKey>>) {
+    const begun = await begin('bob@example.com', key.serial);
+    const att = await key.enroll(begun.publicKey, begun.origin);
+    const done = await stack.call(identityRequests.enrollmentComplete, {
+      enrollmentId: begun.enrollmentId,
+      ...att,
     });
-    if (!r.ok) throw new Error(`begin failed: ${r.error.code} ${r.error.message}`);
-    return r.data;
+    expect(done.ok).toBe(true);
+    return att;
   }
 
   it('enrolls a simulated key end to end and the IdP holds the verified credential', async () => {
@@ -234,13 +255,7 @@ describe.each(Object.keys(EMULATORS) as (keyof typeof EMULATORS)[])('enrollment 
   it('revokes a credential at the IdP once; a second revoke is a final conflict', async () => {
     const key = await newSimKey(nextSerial());
     try {
-      const begun = await begin('bob@example.com', key.serial);
-      const att = await key.enroll(begun.publicKey, begun.origin);
-      const done = await stack.call(identityRequests.enrollmentComplete, {
-        enrollmentId: begun.enrollmentId,
-        ...att,
-      });
-      expect(done.ok).toBe(true);
+      const att = await enrolledForBob(key);
       const revoked = await stack.call(identityRequests.credentialRevoke, {
         serial: key.serial,
         reason: 'lost',
@@ -275,13 +290,7 @@ describe.each(Object.keys(EMULATORS) as (keyof typeof EMULATORS)[])('enrollment 
   it('revokes once when many revokes of one credential race', async () => {
     const key = await newSimKey(nextSerial());
     try {
-      const begun = await begin('bob@example.com', key.serial);
-      const att = await key.enroll(begun.publicKey, begun.origin);
-      const done = await stack.call(identityRequests.enrollmentComplete, {
-        enrollmentId: begun.enrollmentId,
-        ...att,
-      });
-      expect(done.ok).toBe(true);
+      const att = await enrolledForBob(key);
       const replies = await Promise.all(
         Array.from({ length: 8 }, () =>
           stack.call(identityRequests.credentialRevoke, { credentialId: att.credentialId }),
@@ -396,15 +405,9 @@ describe('enrollment notifications and sweeping', () => {
   async function attestedForBob(idpId: string, extra: { notifyUser?: boolean } = {}) {
     const key = await newSimKey(nextSerial());
     try {
-      const begun = await stack.call(identityRequests.enrollmentBegin, {
-        idpId,
-        user: 'bob@example.com',
-        deviceSerial: key.serial,
-        ...extra,
-      });
-      if (!begun.ok) throw new Error(begun.error.message);
-      const att = await key.enroll(begun.data.publicKey, begun.data.origin);
-      return { serial: key.serial, enrollmentId: begun.data.enrollmentId, att };
+      const begun = await beginAt(idpId, 'bob@example.com', key.serial, extra);
+      const att = await key.enroll(begun.publicKey, begun.origin);
+      return { serial: key.serial, enrollmentId: begun.enrollmentId, att };
     } finally {
       await key.close();
     }
@@ -417,27 +420,8 @@ describe('enrollment notifications and sweeping', () => {
         method: 'POST',
         body: { name: 'sweep-race', settings: idp.settings, secrets: idp.secrets },
       });
-      type Attestation = Awaited<ReturnType<Awaited<ReturnType<typeof newSimKey>>['enroll']>>;
-      const pending: { enrollmentId: string; credentialId: string; att: Attestation }[] = [];
-      for (let i = 0; i < 4; i += 1) {
-        const key = await newSimKey(nextSerial());
-        try {
-          const begun = await stack.call(identityRequests.enrollmentBegin, {
-            idpId: created.body.id,
-            user: 'alice@example.com',
-            deviceSerial: key.serial,
-          });
-          if (!begun.ok) throw new Error(begun.error.message);
-          const att = await key.enroll(begun.data.publicKey, begun.data.origin);
-          pending.push({
-            enrollmentId: begun.data.enrollmentId,
-            credentialId: att.credentialId,
-            att,
-          });
-        } finally {
-          await key.close();
-        }
-      }
+      const pending: Awaited<ReturnType<typeof attestedForBob>>[] = [];
+      for (let i = 0; i < 4; i += 1) pending.push(await attestedForBob(created.body.id));
       // The completes (service clock) run just before the deadline, the sweeps just after it:
       // a skew of seconds, as between two replicas, well inside the completion lease. (A skew
       // beyond the lease would rightly let a sweep take over a lock it must treat as abandoned.)
@@ -471,7 +455,7 @@ describe('enrollment notifications and sweeping', () => {
       for (const p of pending) {
         const status = (await stack.deps.enrollments.get(p.enrollmentId)).status;
         const atIdp = [...idp.emulator.state.credentials.values()].filter(
-          (c) => c.credentialId === p.credentialId,
+          (c) => c.credentialId === p.att.credentialId,
         ).length;
         const events = (type: string) =>
           stack.events.filter((e) => e.type === type && e.data.enrollmentId === p.enrollmentId)
