@@ -85,9 +85,7 @@ export function applyInventoryEvent(
  * event's own word: a key that is NOT_CONFIGURED and linked is READY; configuring it (or
  * unlinking) ends that. A pure function of the registers, so the reducer stays order-tolerant.
  */
-function shownStatus(
-  d: Pick<InventoryRecord, 'lifecycleStatus' | 'linkedPolicyId'>,
-): DeviceStatus {
+function shownStatus(d: Pick<InventoryRecord, 'lifecycleStatus' | 'linkedPolicyId'>): DeviceStatus {
   return d.lifecycleStatus === 'NOT_CONFIGURED' && d.linkedPolicyId !== null
     ? 'READY'
     : d.lifecycleStatus;
