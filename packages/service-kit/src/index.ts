@@ -20,6 +20,7 @@ export {
   createHttpApp,
   type HttpApp,
 } from './http/createHttpApp.ts';
+export { type DescribeRoutesOptions, describeRoutes } from './http/describeRoutes.ts';
 export { sendError } from './http/errorHandler.ts';
 export type {
   HttpMethod,

@@ -18,11 +18,7 @@ import { ctapDeviceOperations } from './devices/ctapDeviceOperations.ts';
 import type { DeviceOperations } from './devices/deviceOperations.ts';
 import { DeviceRegistry } from './devices/deviceRegistry.ts';
 import { startWatcherSource } from './devices/watcherSource.ts';
-import { deviceRoutes } from './http/deviceRoutes.ts';
-import { gatewayRoute } from './http/httpApp.ts';
-import { operationRoutes } from './http/operationRoutes.ts';
-import { sessionRoutes } from './http/sessionRoutes.ts';
-import { simulationRoutes } from './http/simulationRoutes.ts';
+import { GATEWAY_VERSION, registerHttp } from './http/registerHttp.ts';
 import type { GatewayCore } from './operations/gatewayCore.ts';
 import { SessionManager } from './operations/sessionManager.ts';
 import { resumableTasks } from './operations/tasks.ts';
@@ -31,7 +27,7 @@ import { JournalStore } from './store/journalStore.ts';
 import { LeaseStore } from './store/leaseStore.ts';
 import { openBuckets } from './store/openBuckets.ts';
 
-export const GATEWAY_VERSION = '0.1.0';
+export { GATEWAY_VERSION };
 
 export interface StartGatewayOptions {
   config: GatewayConfig;
@@ -132,11 +128,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     audit: publisher,
     readiness: async () => ({ nats: await isNatsReachable(nc).catch(() => false) }),
   });
-  const route = gatewayRoute(http);
-  deviceRoutes(route, core);
-  sessionRoutes(route, core);
-  operationRoutes(route, core);
-  simulationRoutes(route, core);
+  registerHttp(http, core);
 
   const watcher =
     config.KEYWARD_HID || config.KEYWARD_PCSC

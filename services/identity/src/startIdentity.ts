@@ -13,6 +13,7 @@ import {
 } from '@keyward/service-kit';
 import { identityRequestHandlers } from './bus/requestHandlers.ts';
 import type { IdentityConfig } from './config.ts';
+import { IDENTITY_VERSION } from './http/openapiDocument.ts';
 import { registerRoutes } from './http/routes.ts';
 import type { IdpConnector } from './idp/connector.ts';
 import { createConnector } from './idp/createConnector.ts';
@@ -94,6 +95,7 @@ export async function startIdentity({
 
   const http = createHttpApp({
     service: config.SERVICE_NAME,
+    version: IDENTITY_VERSION,
     logger,
     auth: createAuth({
       issuer: config.AUTH_ISSUER,
@@ -111,7 +113,7 @@ export async function startIdentity({
   const server = await http.listen({ port: config.HTTP_PORT, host: config.HTTP_HOST });
   const requests = await serveRequests(nc, {
     service: config.SERVICE_NAME,
-    version: '0.1.0',
+    version: IDENTITY_VERSION,
     description:
       'Keyward IdP connectors, enrollment at the IdP, revocation and provisioning requests',
     logger,

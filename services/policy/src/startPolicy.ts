@@ -15,10 +15,7 @@ import {
 } from '@keyward/service-kit';
 import { policyRequestHandlers } from './bus/handlers.ts';
 import { type PolicyConfig, splitPem } from './config.ts';
-import { registerDeviceRoutes } from './http/deviceRoutes.ts';
-import { registerLinkRoutes } from './http/linkRoutes.ts';
-import { registerMdsRoutes } from './http/mdsRoutes.ts';
-import { registerPolicyRoutes } from './http/policyRoutes.ts';
+import { POLICY_VERSION, registerHttp } from './http/registerHttp.ts';
 import type { PolicyServiceDeps } from './service/deps.ts';
 import { MdsTrust } from './service/mdsTrust.ts';
 import { LinkStore } from './store/linkStore.ts';
@@ -91,6 +88,7 @@ export async function startPolicy({
 
   const http = createHttpApp({
     service: config.SERVICE_NAME,
+    version: POLICY_VERSION,
     logger,
     // Every 403 (e.g. a denied PIN read) becomes an audited keyward.admin.access_denied.
     audit: events,
@@ -105,14 +103,11 @@ export async function startPolicy({
       mongo: await isMongoReachable(connection),
     }),
   });
-  registerPolicyRoutes(http, deps);
-  registerDeviceRoutes(http, deps);
-  registerLinkRoutes(http, deps);
-  registerMdsRoutes(http, deps);
+  registerHttp(http, deps);
   const server = await http.listen({ port: config.HTTP_PORT, host: config.HTTP_HOST });
   const requests = await serveRequests(nc, {
     service: config.SERVICE_NAME,
-    version: '0.1.0',
+    version: POLICY_VERSION,
     description: 'Keyward policies, configuration plans, attestation trust and PIN vault',
     logger,
     handlers: policyRequestHandlers(deps),

@@ -20,14 +20,13 @@ import { createInventoryGetHandler } from './bus/inventoryGetHandler.ts';
 import { startSiemForwarder } from './bus/siemForwarder.ts';
 import { startAuditConsumer } from './bus/startAuditConsumer.ts';
 import type { ReportingConfig } from './config.ts';
-import { registerAuditRoutes } from './http/auditRoutes.ts';
-import { registerInventoryRoutes } from './http/inventoryRoutes.ts';
-import { type RecordDownload, registerReportRoutes } from './http/reportRoutes.ts';
+import { REPORTING_VERSION, registerHttp } from './http/registerHttp.ts';
+import type { RecordDownload } from './http/reportRoutes.ts';
 import { createReportingMetrics } from './metrics.ts';
 import { createModels, ensureIndexes } from './store/models.ts';
 import { startPurgeJob } from './store/startPurgeJob.ts';
 
-export const REPORTING_VERSION = '0.1.0';
+export { REPORTING_VERSION };
 
 export interface RunningReporting {
   port: number;
@@ -126,9 +125,7 @@ export async function startReporting({
       mongo: await isMongoReachable(connection),
     }),
   });
-  registerAuditRoutes(http, models);
-  registerInventoryRoutes(http, models, recordDownload);
-  registerReportRoutes(http, models, recordDownload);
+  registerHttp(http, models, recordDownload);
   const server = await http.listen({ port: config.HTTP_PORT, host: config.HTTP_HOST });
 
   return {
