@@ -2,8 +2,11 @@
 # Keyward set-up: installs what `npm start` and `npm test` need on a Debian/Ubuntu machine.
 # Idempotent: each step checks first and does nothing when its part is already in place.
 #   1. Debian packages: nats-server, pcscd + vsmartcard-vpcd (virtual PC/SC reader),
-#      libpcsclite-dev + a C++ toolchain (the pcsclite npm addon), python3-fido2/pyscard.
-#   2. npm ci when node_modules is missing or older than package-lock.json.
+#      libpcsclite-dev + a C++ toolchain (the pcsclite npm addon), python3-fido2/pyscard,
+#      chromium (browser tests drive /usr/bin/chromium through playwright-core; Playwright's
+#      own browser download is never used).
+#   2. npm ci when node_modules is missing or older than package-lock.json. It never rewrites
+#      the lock: when npm ci refuses it, set-up fails and says why.
 #   3. A MongoDB-wire database: nothing when MONGO_URL is set or mongod is on PATH, else
 #      FerretDB v1 (SQLite backend) built from source into .tools/bin/ferretdb.
 set -euo pipefail
@@ -11,7 +14,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 FERRETDB_VERSION="v1.24.2"
 FERRETDB_BIN="$ROOT/.tools/bin/ferretdb"
-APT_PACKAGES=(nats-server pcscd vsmartcard-vpcd libpcsclite-dev python3 python3-fido2 python3-pyscard g++ make)
+APT_PACKAGES=(nats-server pcscd vsmartcard-vpcd libpcsclite-dev python3 python3-fido2 python3-pyscard g++ make chromium)
 
 if [[ -t 1 && -z ${NO_COLOR:-} ]]; then c() { printf '\033[%sm' "$1"; }; else c() { :; }; fi
 say() { printf '%s[setup]%s %s\n' "$(c 36)" "$(c 0)" "$*"; }
@@ -58,18 +61,15 @@ fi
 cd "$ROOT"
 if [[ ! -f node_modules/.package-lock.json || package-lock.json -nt node_modules/.package-lock.json ]]; then
   say "npm ci (node_modules missing or older than package-lock.json)"
-  # npm ci refuses a lock that lacks optional platform packages (e.g. @biomejs/cli-darwin-*,
-  # absent when the lock was written through a registry mirror without them); npm install
-  # resolves the same versions from the lock and fills those in.
   ci_log="$(mktemp)"
   if npm ci --no-audit --no-fund >"$ci_log" 2>&1; then
     tail -n 3 "$ci_log"
+    rm -f "$ci_log"
   else
-    grep -m 8 -E 'npm error (code|Missing|`npm ci`)' "$ci_log" >&2 || tail -n 20 "$ci_log" >&2
-    warn "npm ci failed (above); falling back to npm install with the same lock file"
-    npm install --no-audit --no-fund
+    grep -m 12 -E 'npm error' "$ci_log" >&2 || tail -n 20 "$ci_log" >&2
+    rm -f "$ci_log"
+    die "npm ci failed (above). When package-lock.json no longer matches package.json, run \`npm install\` yourself and commit the lock file it writes; set-up never rewrites it."
   fi
-  rm -f "$ci_log"
 else
   say "node_modules up to date"
 fi
