@@ -2,6 +2,7 @@ import { join } from 'node:path';
 
 /** Every service the launcher knows, with its default HTTP port (design.md "Ports"). */
 export const SERVICE_PORTS = {
+  console: 9300,
   'device-gateway': 9333,
   policy: 9401,
   identity: 9402,

@@ -29,21 +29,70 @@ export type ServiceEnvOptions = {
   base: NodeJS.ProcessEnv;
   /** A pcscd is available (running or started by the launcher). */
   pcscd: boolean;
+  /** HTTP port of every service the launcher starts, by name (this one included). */
+  ports?: Readonly<Record<string, number>>;
+  /** The console's client at the dev OpenID provider. */
+  consoleClientId?: string;
+};
+
+/** The browser origins of a console on `port`: the host the launcher binds, and localhost. */
+export function consoleOrigins(host: string, port: number): string[] {
+  return [...new Set([`http://${host}:${port}`, `http://localhost:${port}`])];
+}
+
+/** `policy` → `POLICY_URL`: the console's upstream variable for a proxied service. */
+export function serviceUrlVariable(name: string): string {
+  return `${name.toUpperCase().replace(/[^A-Z0-9]/g, '_')}_URL`;
+}
+
+export type ServiceDefaultsOptions = {
+  dataDir: string;
+  pcscd: boolean;
+  /** Host every service listens on. Default 127.0.0.1. */
+  host?: string;
+  /** The dev OpenID provider. */
+  issuer?: string;
+  /** HTTP port of every service the launcher starts, by name. */
+  ports?: Readonly<Record<string, number>>;
+  consoleClientId?: string;
 };
 
 /**
  * Dev-stack defaults per service, below anything set in the launcher's environment: the
- * device gateway keeps virtual keys' state in the data dir and watches PC/SC when pcscd runs.
+ * device gateway keeps virtual keys' state in the data dir, watches PC/SC when pcscd runs and
+ * accepts browser calls from the console's origins; the console signs in at the dev OpenID
+ * provider, sends the browser to the gateway, and proxies /api/<service>/ to each service
+ * started (POLICY_URL, IDENTITY_URL ...).
  */
 export function serviceDefaults(
   name: string,
-  options: { dataDir: string; pcscd: boolean },
+  options: ServiceDefaultsOptions,
 ): Record<string, string> {
-  if (name !== 'device-gateway') return {};
-  return {
-    KEYWARD_SIM_STATE_DIR: join(options.dataDir, 'sim'),
-    KEYWARD_PCSC: options.pcscd ? 'true' : 'false',
-  };
+  const { dataDir, pcscd, host = '127.0.0.1', issuer, ports = {}, consoleClientId } = options;
+  const url = (service: string) => `http://${host}:${ports[service]}`;
+  if (name === 'device-gateway') {
+    return {
+      KEYWARD_SIM_STATE_DIR: join(dataDir, 'sim'),
+      KEYWARD_PCSC: pcscd ? 'true' : 'false',
+      ...(ports.console === undefined
+        ? {}
+        : { GATEWAY_ALLOWED_ORIGINS: consoleOrigins(host, ports.console).join(',') }),
+    };
+  }
+  if (name === 'console') {
+    const upstreams = Object.keys(ports)
+      .filter((service) => service !== 'console' && service !== 'device-gateway')
+      .map((service) => [serviceUrlVariable(service), url(service)]);
+    return {
+      ...(issuer ? { CONSOLE_OIDC_ISSUER: issuer } : {}),
+      ...(consoleClientId ? { CONSOLE_OIDC_CLIENT_ID: consoleClientId } : {}),
+      ...(ports['device-gateway'] === undefined
+        ? {}
+        : { CONSOLE_GATEWAY_URL: url('device-gateway') }),
+      ...Object.fromEntries(upstreams),
+    };
+  }
+  return {};
 }
 
 /** `device-gateway` → `keyward_device_gateway` (one database per service). */
@@ -55,8 +104,16 @@ export function databaseName(service: string): string {
 export function serviceEnv(options: ServiceEnvOptions): NodeJS.ProcessEnv {
   const { name, httpPort, config, natsUrl, mongoUrl, issuer, audience, secrets, base, pcscd } =
     options;
+  const { ports, consoleClientId } = options;
   return {
-    ...serviceDefaults(name, { dataDir: config.dataDir, pcscd }),
+    ...serviceDefaults(name, {
+      dataDir: config.dataDir,
+      pcscd,
+      host: config.host,
+      issuer,
+      ports,
+      consoleClientId,
+    }),
     ...secrets,
     ...base,
     SERVICE_NAME: name,

@@ -16,6 +16,7 @@ describe('loadStackConfig', () => {
     expect(config.servicePort('identity', 2)).toBe(9402);
     expect(config.servicePort('reporting', 3)).toBe(9403);
     expect(config.servicePort('printer', 4)).toBe(9404);
+    expect(config.servicePort('console', 6)).toBe(9300);
     expect(config.servicePort('something-new', 5)).toBe(9415);
   });
 
