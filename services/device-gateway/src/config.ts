@@ -1,6 +1,48 @@
 import { commonConfigShape, flagSchema, portSchema } from '@keyward/service-kit';
 import { z } from 'zod';
 
+/** A comma list of the environment (`a, b,,c` → `[a, b, c]`); unset or empty = none. */
+const commaList = z
+  .string()
+  .optional()
+  .transform((v) =>
+    (v ?? '')
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean),
+  );
+
+/**
+ * Origins compare as exact strings (the Fetch standard's serialisation), so an entry must be
+ * one already: `http://127.0.0.1:9300`, not `http://127.0.0.1:9300/` or `HTTP://…`.
+ */
+const originList = commaList.superRefine((origins, ctx) => {
+  for (const origin of origins) {
+    let serialised: string | undefined;
+    try {
+      serialised = new URL(origin).origin;
+    } catch {}
+    if (serialised !== origin)
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${origin}" is not an origin; expected <scheme>://<host>[:<port>] as a browser sends it${serialised && serialised !== 'null' ? `, e.g. "${serialised}"` : ''}`,
+      });
+  }
+});
+
+/** Host names (or bracketed IPv6 literals) without a port; compared case-insensitively. */
+const hostList = commaList
+  .superRefine((hosts, ctx) => {
+    for (const host of hosts) {
+      if (!/^([A-Za-z0-9_-]+\.)*[A-Za-z0-9_-]+\.?$|^\[[0-9A-Fa-f:.]+\]$/.test(host))
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${host}" is not a host name; expected a name or address without scheme or port, e.g. "gw1.example.com"`,
+        });
+    }
+  })
+  .transform((hosts) => hosts.map((h) => h.toLowerCase()));
+
 /** Environment of the device gateway (defaults: design.md "Ports"). */
 export const gatewayConfigSchema = z.object({
   ...commonConfigShape,
@@ -35,6 +77,16 @@ export const gatewayConfigSchema = z.object({
   KEYWARD_PCSC: flagSchema.default(false),
   /** How long a reset waits for the key to be pulled out and put back. */
   RESET_REINSERT_TIMEOUT_MS: z.coerce.number().int().min(100).default(60_000),
+  /**
+   * Browser origins allowed to call this gateway (CORS), exact, comma separated, e.g. the
+   * console's `http://127.0.0.1:9300`. Default none: no cross-origin browser access.
+   */
+  GATEWAY_ALLOWED_ORIGINS: originList,
+  /**
+   * Host header names accepted besides loopback (localhost, *.localhost, 127.0.0.1, [::1]),
+   * e.g. the workstation's name when HTTP_HOST is not loopback. Default none.
+   */
+  GATEWAY_ALLOWED_HOSTS: hostList,
   /** Device lease TTL in ms (renewed every third). */
   LEASE_TTL_MS: z.coerce.number().int().min(1_000).default(30_000),
 });

@@ -18,6 +18,7 @@ import { ctapDeviceOperations } from './devices/ctapDeviceOperations.ts';
 import type { DeviceOperations } from './devices/deviceOperations.ts';
 import { DeviceRegistry } from './devices/deviceRegistry.ts';
 import { startWatcherSource } from './devices/watcherSource.ts';
+import { browserGuard } from './http/browserGuard.ts';
 import { GATEWAY_VERSION, registerHttp } from './http/registerHttp.ts';
 import type { GatewayCore } from './operations/gatewayCore.ts';
 import { SessionManager } from './operations/sessionManager.ts';
@@ -127,6 +128,12 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     // Every 403 (e.g. a denied PIN view) becomes an audited keyward.admin.access_denied.
     audit: publisher,
     readiness: async () => ({ nats: await isNatsReachable(nc).catch(() => false) }),
+    // The console calls the gateway from the browser: Host and Origin are checked first.
+    before: browserGuard({
+      allowedOrigins: config.GATEWAY_ALLOWED_ORIGINS,
+      allowedHosts: config.GATEWAY_ALLOWED_HOSTS,
+      logger,
+    }),
   });
   registerHttp(http, core);
 

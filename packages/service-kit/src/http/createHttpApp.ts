@@ -36,6 +36,12 @@ export interface CreateHttpAppOptions {
   bodyLimit?: string;
   /** When given, every 403 is published as `keyward.admin.access_denied` (audited refusals). */
   audit?: EventPublisher;
+  /**
+   * Middleware run after the request id and metrics but before the body parser and every route,
+   * /healthz included: checks that must refuse a request before anything answers it (the
+   * gateway's Host and Origin checks). Default none.
+   */
+  before?: RequestHandler[];
 }
 
 export interface HttpApp {
@@ -73,6 +79,7 @@ export function createHttpApp(options: CreateHttpAppOptions): HttpApp {
     readiness,
     bodyLimit = '100kb',
     audit,
+    before = [],
   } = options;
   const app = express();
   const metrics = createMetrics(options.metrics);
@@ -83,7 +90,9 @@ export function createHttpApp(options: CreateHttpAppOptions): HttpApp {
 
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.use(requestId(logger), metrics.middleware, express.json({ limit: bodyLimit }));
+  app.use(requestId(logger), metrics.middleware);
+  if (before.length > 0) app.use(...before);
+  app.use(express.json({ limit: bodyLimit }));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
   });

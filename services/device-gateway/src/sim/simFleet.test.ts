@@ -39,4 +39,17 @@ describe('gateway configuration', () => {
       gatewayConfigSchema.safeParse({ ...base, KEYWARD_SIM_LATENCY: 'config:200' }).success,
     ).toBe(false);
   });
+
+  it('reads the browser allow-lists as exact origins and host names, rejecting a URL naming it', () => {
+    const c = gatewayConfigSchema.parse({
+      ...base,
+      GATEWAY_ALLOWED_ORIGINS: 'http://127.0.0.1:9300, http://localhost:9300',
+      GATEWAY_ALLOWED_HOSTS: 'GW1.example.com',
+    });
+    expect(c.GATEWAY_ALLOWED_ORIGINS).toEqual(['http://127.0.0.1:9300', 'http://localhost:9300']);
+    expect(c.GATEWAY_ALLOWED_HOSTS).toEqual(['gw1.example.com']);
+    expect(gatewayConfigSchema.parse(base).GATEWAY_ALLOWED_ORIGINS).toEqual([]);
+    const bad = gatewayConfigSchema.safeParse({ ...base, GATEWAY_ALLOWED_ORIGINS: 'http://x:1/' });
+    expect(bad.error?.issues[0]?.message).toContain('"http://x:1/" is not an origin');
+  });
 });
