@@ -21,6 +21,7 @@ export const SUBJECTS = {
   IDENTITY_ENROLLMENT_CANCEL: 'keyward.identity.enrollment.cancel',
   IDENTITY_CREDENTIAL_REVOKE: 'keyward.identity.credential.revoke',
   IDENTITY_PROVISIONING_NEXT: 'keyward.identity.provisioning.next',
+  IDENTITY_IDP_GET: 'keyward.identity.idp.get',
   REPORTING_INVENTORY_GET: 'keyward.reporting.inventory.get',
 } as const;
 

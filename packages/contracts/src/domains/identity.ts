@@ -243,4 +243,13 @@ export const identityRequests = {
     }),
     { description: 'Records the previous user’s outcome and hands out the next pending user.' },
   ),
+  idpGet: defineRequest(
+    SUBJECTS.IDENTITY_IDP_GET,
+    z.object({ idpId: z.string().min(1) }),
+    z.object({ id: z.string(), name: z.string(), type: idpTypeSchema, isDefault: z.boolean() }),
+    {
+      description:
+        'One IdP connection by id, name and type only (the gateway shows names); NOT_FOUND when absent.',
+    },
+  ),
 } as const;

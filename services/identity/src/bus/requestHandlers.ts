@@ -28,5 +28,10 @@ export function identityRequestHandlers(deps: IdentityDeps): RequestHandler[] {
     handleRequest(identityRequests.provisioningNext, async (data, ctx) =>
       toProvisioningNextReply(await nextProvisioningUser(deps, data, actorOf(ctx.actor))),
     ),
+    // Names only: the gateway labels keys with their IdP; settings and secrets stay here.
+    handleRequest(identityRequests.idpGet, async ({ idpId }) => {
+      const { id, name, type, isDefault } = await deps.idps.get(idpId);
+      return { id, name, type, isDefault };
+    }),
   ];
 }
