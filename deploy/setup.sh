@@ -74,12 +74,20 @@ else
   say "node_modules up to date"
 fi
 
+# Reads the whole --version output before matching: `--version | grep -q` under pipefail fails
+# whenever grep exits before ferretdb has written its later lines (SIGPIPE), as it did in CI.
+ferretdb_is_wanted_version() {
+  local out
+  out="$("$FERRETDB_BIN" --version 2>/dev/null)" || return 1
+  [[ $out == *"version: $FERRETDB_VERSION"* ]]
+}
+
 # --- Database --------------------------------------------------------------------------------
 if [[ -n ${MONGO_URL:-} ]]; then
   say "database: MONGO_URL is set, nothing to install"
 elif command -v mongod >/dev/null; then
   say "database: mongod found at $(command -v mongod)"
-elif [[ -x $FERRETDB_BIN ]] && "$FERRETDB_BIN" --version 2>/dev/null | grep -q "version: $FERRETDB_VERSION"; then
+elif [[ -x $FERRETDB_BIN ]] && ferretdb_is_wanted_version; then
   say "database: FerretDB $FERRETDB_VERSION at $FERRETDB_BIN"
 elif ! command -v go >/dev/null; then
   warn "no MONGO_URL, no mongod and no FerretDB; FerretDB is built from source with Go, which is missing."
@@ -99,7 +107,7 @@ else
   printf '%s\n' "$FERRETDB_VERSION" >"$work/src/build/version/version.txt"
   mkdir -p "$(dirname "$FERRETDB_BIN")"
   (cd "$work/src" && go build -trimpath -o "$FERRETDB_BIN" ./cmd/ferretdb)
-  "$FERRETDB_BIN" --version | grep -q "version: $FERRETDB_VERSION" \
+  ferretdb_is_wanted_version \
     || die "built $FERRETDB_BIN but it does not report version $FERRETDB_VERSION"
   say "database: FerretDB $FERRETDB_VERSION ready at $FERRETDB_BIN"
 fi
