@@ -21,6 +21,7 @@ import { startWatcherSource } from './devices/watcherSource.ts';
 import { browserGuard } from './http/browserGuard.ts';
 import { GATEWAY_VERSION, registerHttp } from './http/registerHttp.ts';
 import type { GatewayCore } from './operations/gatewayCore.ts';
+import { NameCache } from './operations/nameCache.ts';
 import { SessionManager } from './operations/sessionManager.ts';
 import { resumableTasks } from './operations/tasks.ts';
 import { SimFleet } from './sim/simFleet.ts';
@@ -109,6 +110,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     requester,
     events,
     logger,
+    names: new NameCache({ requester }),
     reinsertTimeoutMs: config.RESET_REINSERT_TIMEOUT_MS,
     ...(sim ? { simulation: sim } : {}),
   };

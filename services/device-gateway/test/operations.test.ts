@@ -1,4 +1,5 @@
 import { createAuthenticator } from '@keyward/authenticator-sim';
+import { Kvm } from '@nats-io/kv';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, type GatewayHarness, startGatewayHarness } from './support/gatewayHarness.ts';
 
@@ -82,8 +83,8 @@ describe('assign (enroll) and functional test', () => {
     expect(enrollment).toMatchObject({ completed: false, cancelled: true });
   });
 
-  it('tests an unenrolled key with a throwaway credential', async () => {
-    const key = await h.gateway.sim!.plug({ profile: 'generic' });
+  it('tests a configured, unenrolled key with a throwaway credential', async () => {
+    const key = await configured('generic');
     const r = await h.api('POST', `/devices/${key.deviceId}/test?wait=true`, { body: {} });
     expect(r.status, r.text).toBe(200);
     expect(r.body.result).toMatchObject({ passed: true });
@@ -289,6 +290,40 @@ describe('unlock', () => {
     expect(unlocked.data).toMatchObject({ method: 'admin-pin', newPinSource: 'generated' });
     expect(unlocked.raw).not.toContain(after);
     expect(unlocked.raw).not.toContain(key.adminPin);
+  });
+
+  it('hands the new PIN to the waiting caller once (no-store), never to the session, journal, events or report', async () => {
+    const key = await blockedEnterpriseKey();
+    const r = await h.api('POST', `/devices/${key.deviceId}/unlock?wait=true`, {
+      body: { adminPin: key.adminPin, pinSource: 'generated' },
+    });
+    expect(r.status, r.text).toBe(200);
+    const pin = h.responders.vault.get(key.serial)!.userPin!;
+    expect(r.body.result).toEqual({ unlocked: true, newPinSource: 'generated', newPin: pin });
+    expect(r.headers.get('cache-control')).toBe('no-store');
+    const sessionId = r.body.sessionId as string;
+    await eventually(() => h.gateway.core.sessions.get(sessionId)?.finishedAt, 'session closed');
+    const seen: string[] = [];
+    for (const path of [
+      `/sessions/${sessionId}`,
+      `/sessions/${sessionId}/events`,
+      `/sessions/${sessionId}/report?format=json`,
+      `/sessions/${sessionId}/report?format=csv`,
+    ]) {
+      const answer = await h.api('GET', path);
+      expect(answer.status, path).toBe(200);
+      seen.push(answer.text);
+    }
+    const journal = await new Kvm(h.nc).open('keyward_gateway_sessions');
+    for await (const k of await journal.keys()) seen.push((await journal.get(k))?.string() ?? '');
+    await eventually(
+      () =>
+        h.events.find((e) => e.type === 'keyward.device.pin_viewed' && e.subject === key.serial),
+      'the PIN view is audited',
+    );
+    seen.push(...h.events.map((e) => e.raw));
+    expect(seen.join('\n')).toContain(sessionId);
+    expect(seen.join('\n')).not.toContain(pin);
   });
 
   it('unlocks with a chosen PIN, and refuses one the policy rejects', async () => {

@@ -231,7 +231,9 @@ describe('apply linked policy', () => {
     expect(r.body.run).toMatchObject({ state: 'succeeded', policyId: 'std' });
     const refused = await h.api('POST', `/devices/${plain.deviceId}/apply-policy`, { body: {} });
     expect(refused.status).toBe(409);
-    expect(refused.body.error.message).toContain('not READY');
+    expect(refused.body.error.message).toBe(
+      `device ${plain.serial} is NOT CONFIGURED; apply-policy needs READY`,
+    );
   });
 
   it('reports a key pulled mid apply-policy as an interrupted apply-policy, not a configure', async () => {
@@ -297,13 +299,11 @@ describe('finished sessions', () => {
   it('keeps a finished session readable for the journal’s week, then forgets it', async () => {
     const day = 24 * 3600 * 1000;
     let now = Date.now();
-    const g = await h.startAnother(
-      { GATEWAY_ID: 'gw-retention', KEYWARD_SIM_DEVICES: '1:generic' },
-      { now: () => new Date(now) },
-    );
-    const [key] = g.sim!.list();
+    const g = await h.startAnother({ GATEWAY_ID: 'gw-retention' }, { now: () => new Date(now) });
+    // A fresh key each time: configure starts only from NOT CONFIGURED (the action table).
     const configure = async () => {
-      const res = await fetch(`${g.url}/devices/${key!.deviceId}/configure?wait=true`, {
+      const key = await g.sim!.plug({ profile: 'generic' });
+      const res = await fetch(`${g.url}/devices/${key.deviceId}/configure?wait=true`, {
         method: 'POST',
         headers: { authorization: `Bearer ${h.token()}`, 'content-type': 'application/json' },
         body: JSON.stringify({ policyId: 'std' }),

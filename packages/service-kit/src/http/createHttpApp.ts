@@ -47,6 +47,11 @@ export interface CreateHttpAppOptions {
 export interface HttpApp {
   /** Raw express app, for streaming routes; wrap them with `requirePermission`. */
   app: Express;
+  /**
+   * Handlers that are not documented routes (static files, a reverse proxy), run after the
+   * routes and before the uniform 404; each must check its own caller or be public.
+   */
+  raw: Router;
   /** Registers a validated, permission-checked, documented route. */
   route<
     P extends z.ZodType | undefined = undefined,
@@ -87,6 +92,7 @@ export function createHttpApp(options: CreateHttpAppOptions): HttpApp {
   const routes = Router();
   const methodsByPath = new Map<string, Set<string>>();
   const fallback = Router();
+  const raw = Router();
 
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
@@ -107,7 +113,7 @@ export function createHttpApp(options: CreateHttpAppOptions): HttpApp {
   app.get('/openapi.json', (_req, res) => {
     res.json(openapi.toJSON());
   });
-  app.use(routes, fallback);
+  app.use(routes, raw, fallback);
   app.use((req, res) => {
     sendError(
       res,
@@ -118,6 +124,7 @@ export function createHttpApp(options: CreateHttpAppOptions): HttpApp {
 
   return {
     app,
+    raw,
     openapi,
     metrics: metrics.registry,
     requirePermission: (permission) => auth.requirePermission(permission),

@@ -1,11 +1,9 @@
-import { forInstance, gatewayRequests, KeywardError, policyRequests } from '@keyward/contracts';
+import { forInstance, gatewayRequests, KeywardError } from '@keyward/contracts';
 import { handleRequest, type RequestServer, serveRequests } from '@keyward/service-kit';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { configureKey } from '../operations/configureKey.ts';
-import { enrollKey } from '../operations/enrollKey.ts';
 import type { GatewayCore } from '../operations/gatewayCore.ts';
+import { provisionKey } from '../operations/provisionKey.ts';
 import { runOne } from '../operations/runOne.ts';
-import type { KeyTask } from '../operations/sessionManager.ts';
 
 const GATEWAY_ACTOR = 'service:device-gateway';
 
@@ -51,14 +49,15 @@ export async function serveGatewayRequests(
           actor,
           policyId: data.policyId,
           annotation: { policyId: data.policyId, user: data.user.id },
-          task: provisionTask(core, {
+          task: provisionKey(core, {
             policyId: data.policyId,
             user: data.user.id,
             ...(data.idpId ? { idpId: data.idpId } : {}),
           }),
           wait: true,
         });
-        const value = (result.body as { result?: { credentialId?: string } }).result;
+        const value = (result.body as { result?: { assigned?: { credentialId?: string } } }).result
+          ?.assigned;
         if (!value?.credentialId)
           throw new KeywardError('INTERNAL', 'provisioning finished without a credential');
         return {
@@ -70,32 +69,4 @@ export async function serveGatewayRequests(
       }),
     ],
   });
-}
-
-/** Configure to the policy, then enroll for the user — one lease, one session, one key run. */
-function provisionTask(
-  core: GatewayCore,
-  options: { policyId: string; user: string; idpId?: string },
-): KeyTask {
-  return async (ctx) => {
-    await configureKey(core, { policyId: options.policyId })(ctx);
-    const facts = ctx.device.facts;
-    const pins = await core.requester.request(
-      policyRequests.pinRead,
-      {
-        serial: facts.serial,
-        which: 'user',
-        permissions: ['device:userpin:read'],
-        gatewayId: core.gatewayId,
-      },
-      // The requesting service's actor (the session's), so the audited pin.read names it.
-      { actor: ctx.session.actor },
-    );
-    if (!pins.ok) throw new KeywardError(pins.error.code, `PIN vault: ${pins.error.message}`);
-    return enrollKey(core, {
-      user: options.user,
-      ...(options.idpId ? { idpId: options.idpId } : {}),
-      ...(pins.data.userPin ? { pin: pins.data.userPin } : {}),
-    })(ctx);
-  };
 }

@@ -25,18 +25,27 @@ export interface PinAccessOptions {
  * message names the permissions that would grant access, never a PIN.
  */
 export function pinAccess(options: PinAccessOptions): PinKind[] {
-  const { keyKind, permissions } = options;
-  const rows = PIN_TABLE[keyKind];
-  const granted = rows.filter((r) => permissions.has(r.permission)).map((r) => r.kind);
+  const granted = grantedPinKinds(options);
   if (granted.length === 0) {
+    const rows = PIN_TABLE[options.keyKind];
     const needed = rows.map((r) => r.permission).join(' or ');
-    throw new KeywardError('FORBIDDEN', `viewing the PIN of a ${keyKind} key requires ${needed}`, {
-      // `permission` (the least one that would grant a view) lets the refusal be audited as
-      // keyward.admin.access_denied; `required` lists every option.
-      details: { permission: rows[0].permission, required: rows.map((r) => r.permission) },
-    });
+    throw new KeywardError(
+      'FORBIDDEN',
+      `viewing the PIN of a ${options.keyKind} key requires ${needed}`,
+      {
+        // `permission` (the least one that would grant a view) lets the refusal be audited as
+        // keyward.admin.access_denied; `required` lists every option.
+        details: { permission: rows[0].permission, required: rows.map((r) => r.permission) },
+      },
+    );
   }
   return granted;
+}
+
+/** The PIN kinds the caller may see, possibly none (the device view's `pin` action). */
+export function grantedPinKinds(options: PinAccessOptions): PinKind[] {
+  const { keyKind, permissions } = options;
+  return PIN_TABLE[keyKind].filter((r) => permissions.has(r.permission)).map((r) => r.kind);
 }
 
 /** The `which` argument of keyward.policy.pin.read for a set of granted kinds. */

@@ -1,16 +1,17 @@
 import { deviceEvents, KeywardError } from '@keyward/contracts';
-import { deriveStatus } from '../domain/deviceStatus.ts';
+import type { InventoryLookup } from '../domain/deviceStatus.ts';
 import { configureKey } from '../operations/configureKey.ts';
-import { deviceView, lookupInventory } from '../operations/deviceView.ts';
+import { deviceList, deviceView, lookupInventory } from '../operations/deviceView.ts';
 import type { GatewayCore } from '../operations/gatewayCore.ts';
+import { requireDeviceAction } from '../operations/requireDeviceAction.ts';
 import { runOne } from '../operations/runOne.ts';
-import type { Route } from './httpApp.ts';
+import { callerOf, type Route } from './httpApp.ts';
 import {
   applyLinkedBody,
   configureBody,
+  deviceDetailSchema,
   deviceIdParams,
   deviceListSchema,
-  deviceViewSchema,
   errorSchema,
   expandQuery,
   operationResponses,
@@ -31,18 +32,9 @@ export function deviceRoutes(route: Route, core: GatewayCore): void {
       query: expandQuery,
       responses: { 200: deviceListSchema },
     },
-    async ({ query, actor }) => {
-      const devices = core.registry.list();
-      const inventory = await lookupInventory(
-        core,
-        devices.map((d) => d.facts.serial),
-        actor,
-      );
-      const views = await Promise.all(
-        devices.map((d) => deviceView(core, d, inventory(d.facts.serial), query.expand)),
-      );
-      return { body: { gatewayId: core.gatewayId, devices: views } };
-    },
+    async (ctx) => ({
+      body: await deviceList(core, { expand: ctx.query.expand, caller: callerOf(ctx) }),
+    }),
   );
 
   route(
@@ -52,12 +44,13 @@ export function deviceRoutes(route: Route, core: GatewayCore): void {
       summary: 'One attached key, expanded',
       permission: 'device:read',
       params: deviceIdParams,
-      responses: { 200: deviceViewSchema, 404: errorSchema },
+      responses: { 200: deviceDetailSchema, 404: errorSchema },
     },
-    async ({ params, actor }) => {
-      const device = core.registry.get(params.id);
-      const inventory = await lookupInventory(core, [device.facts.serial], actor);
-      return { body: await deviceView(core, device, inventory(device.facts.serial), true) };
+    async (ctx) => {
+      const device = core.registry.get(ctx.params.id);
+      const inventory = await lookupInventory(core, [device.facts.serial], ctx.actor);
+      const options = { expand: true, caller: callerOf(ctx) };
+      return { body: await deviceView(core, device, inventory(device.facts.serial), options) };
     },
   );
 
@@ -69,18 +62,9 @@ export function deviceRoutes(route: Route, core: GatewayCore): void {
       permission: 'device:read',
       responses: { 200: deviceListSchema },
     },
-    async ({ actor }) => {
+    async (ctx) => {
       await core.registry.refreshAll();
-      const devices = core.registry.list();
-      const inventory = await lookupInventory(
-        core,
-        devices.map((d) => d.facts.serial),
-        actor,
-      );
-      const views = await Promise.all(
-        devices.map((d) => deviceView(core, d, inventory(d.facts.serial), false)),
-      );
-      return { body: { gatewayId: core.gatewayId, devices: views } };
+      return { body: await deviceList(core, { expand: false, caller: callerOf(ctx) }) };
     },
   );
 
@@ -95,8 +79,13 @@ export function deviceRoutes(route: Route, core: GatewayCore): void {
       body: configureBody,
       responses: operationResponses,
     },
-    async ({ params, query, body, actor }) => {
-      const device = core.registry.get(params.id);
+    async (ctx) => {
+      const { params, query, body, actor } = ctx;
+      const { device } = await requireDeviceAction(core, {
+        deviceId: params.id,
+        action: 'configure',
+        caller: callerOf(ctx),
+      });
       return runOne(core, {
         kind: 'configure',
         device,
@@ -120,10 +109,15 @@ export function deviceRoutes(route: Route, core: GatewayCore): void {
       body: applyLinkedBody,
       responses: operationResponses,
     },
-    async ({ params, query, actor }) => {
-      const device = core.registry.get(params.id);
-      const inventory = await lookupInventory(core, [device.facts.serial], actor);
-      const policyId = linkedPolicy(inventory(device.facts.serial), device.facts.serial);
+    async (ctx) => {
+      const { params, query, actor } = ctx;
+      const { device, lookup } = await requireDeviceAction(core, {
+        deviceId: params.id,
+        action: 'apply-policy',
+        caller: callerOf(ctx),
+        needsInventory: true,
+      });
+      const policyId = linkedPolicy(lookup, device.facts.serial);
       return runOne(core, {
         kind: 'apply-policy',
         device,
@@ -186,16 +180,10 @@ export function deviceRoutes(route: Route, core: GatewayCore): void {
       body: applyLinkedBody,
       responses: { 200: stockedSchema, 409: errorSchema, 503: errorSchema },
     },
-    async ({ params, actor }) => {
-      const device = core.registry.get(params.id);
-      const { serial, aaguid } = device.facts;
-      const lookup = (await lookupInventory(core, [serial], actor))(serial);
-      // Without the inventory an ENROLLED key looks merely CONFIGURED: refuse rather than guess.
-      if (lookup.kind === 'unavailable')
-        throw new KeywardError(
-          'UPSTREAM_UNAVAILABLE',
-          `the inventory is unreachable, so whether ${serial} is assigned is unknown`,
-        );
+    async (ctx) => {
+      const { params, actor } = ctx;
+      const { serial } = core.registry.get(params.id).facts;
+      // Stocking takes no lease, so a held one is checked here, naming its holder.
       const holder = await core.leases.holder(serial);
       if (holder)
         throw new KeywardError(
@@ -203,13 +191,14 @@ export function deviceRoutes(route: Route, core: GatewayCore): void {
           `device ${serial} is busy: held by ${holder.actor} (${holder.operation}) since ${holder.since}`,
           { details: { serial, heldBy: holder.actor, operation: holder.operation } },
         );
-      const { status } = deriveStatus({ facts: device.facts, inventory: lookup });
-      if (status !== 'CONFIGURED' && status !== 'IN_STOCK')
-        throw new KeywardError(
-          'CONFLICT',
-          `device ${serial} is ${status}; only a CONFIGURED key can be put in stock`,
-          { details: { serial, status } },
-        );
+      // Without the inventory an ENROLLED key looks merely CONFIGURED: refuse rather than guess.
+      const { device, lookup } = await requireDeviceAction(core, {
+        deviceId: params.id,
+        action: 'stock',
+        caller: callerOf(ctx),
+        needsInventory: true,
+      });
+      const { aaguid } = device.facts;
       const policyId = lookup.kind === 'found' ? lookup.record.policyId : undefined;
       await core.events.publish(deviceEvents.stocked, {
         actor,
@@ -227,16 +216,8 @@ export function deviceRoutes(route: Route, core: GatewayCore): void {
   );
 }
 
-function linkedPolicy(
-  lookup: Awaited<ReturnType<typeof lookupInventory>> extends (s: string) => infer L ? L : never,
-  serial: string,
-): string {
-  if (lookup.kind === 'unavailable') {
-    throw new KeywardError(
-      'UPSTREAM_UNAVAILABLE',
-      `the inventory is unreachable, so the linked policy of ${serial} is unknown`,
-    );
-  }
+/** The policy linked to a READY key (the action table has checked the status). */
+function linkedPolicy(lookup: InventoryLookup, serial: string): string {
   if (lookup.kind !== 'found' || lookup.record.status !== 'READY' || !lookup.record.policyId) {
     throw new KeywardError(
       'CONFLICT',

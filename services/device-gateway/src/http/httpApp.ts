@@ -67,3 +67,11 @@ export function gatewayRoute(http: HttpApp): Route {
     );
   };
 }
+
+/** The caller as device views and the action table see it. */
+export function callerOf(ctx: { actor: string; principal: Principal | undefined }): {
+  actor: string;
+  permissions: ReadonlySet<string>;
+} {
+  return { actor: ctx.actor, permissions: ctx.principal?.permissions ?? new Set() };
+}

@@ -2,16 +2,15 @@ import { deviceEvents, KeywardError, policyRequests, type Reply } from '@keyward
 import { z } from 'zod';
 import { keyKind } from '../domain/deviceFacts.ts';
 import { pinAccess, pinReadWhich } from '../domain/pinAccess.ts';
-import { lookupInventory } from '../operations/deviceView.ts';
-import { enrollKey } from '../operations/enrollKey.ts';
 import type { GatewayCore } from '../operations/gatewayCore.ts';
+import { readUserPin } from '../operations/readUserPin.ts';
+import { requireDeviceAction } from '../operations/requireDeviceAction.ts';
 import { resetKey } from '../operations/resetKey.ts';
 import { runOne } from '../operations/runOne.ts';
 import { testKey } from '../operations/testKey.ts';
 import { unlockKey } from '../operations/unlockKey.ts';
-import type { Route } from './httpApp.ts';
+import { callerOf, type Route } from './httpApp.ts';
 import {
-  assignBody,
   deviceIdParams,
   errorSchema,
   operationResponses,
@@ -26,58 +25,8 @@ const testBody = z.object({
   credentialId: z.string().min(1).optional(),
 });
 
-/** Assign/enroll, functional test, initial PIN view, reset, unlock. */
+/** Functional test, initial PIN view, reset, unlock. */
 export function operationRoutes(route: Route, core: GatewayCore): void {
-  /**
-   * The user PIN of a configured key, for this request only (never logged or kept). Read in
-   * the REST caller's name so policy's audited keyward.pin.read names the person behind it;
-   * the gateway stays identifiable through the request's gatewayId.
-   */
-  async function userPin(
-    serial: string,
-    pinSet: boolean,
-    actor: string,
-  ): Promise<string | undefined> {
-    if (!pinSet) return undefined;
-    const reply = await core.requester.request(
-      policyRequests.pinRead,
-      { serial, which: 'user', permissions: ['device:userpin:read'], gatewayId: core.gatewayId },
-      { actor },
-    );
-    return unwrap(reply, 'PIN vault').userPin;
-  }
-
-  route(
-    {
-      method: 'post',
-      path: '/devices/:id/assign',
-      summary:
-        'Enroll a passkey on the key for a user at an IdP (default IdP when idpId is left out)',
-      permission: 'device:enroll',
-      params: deviceIdParams,
-      query: waitQuery,
-      body: assignBody,
-      responses: operationResponses,
-    },
-    async ({ params, query, body, actor }) => {
-      const device = core.registry.get(params.id);
-      const pin = await userPin(device.facts.serial, device.facts.pinSet, actor);
-      return runOne(core, {
-        kind: 'enroll',
-        device,
-        actor,
-        annotation: { user: body.user },
-        task: enrollKey(core, {
-          user: body.user,
-          ...(body.idpId ? { idpId: body.idpId } : {}),
-          ...(body.notifyUser !== undefined ? { notifyUser: body.notifyUser } : {}),
-          ...(pin ? { pin } : {}),
-        }),
-        wait: query.wait,
-      });
-    },
-  );
-
   route(
     {
       method: 'post',
@@ -90,13 +39,18 @@ export function operationRoutes(route: Route, core: GatewayCore): void {
       body: testBody,
       responses: operationResponses,
     },
-    async ({ params, query, body, actor }) => {
-      const device = core.registry.get(params.id);
-      const inventory = await lookupInventory(core, [device.facts.serial], actor);
-      const lookup = inventory(device.facts.serial);
+    async (ctx) => {
+      const { params, query, body, actor } = ctx;
+      const { device, lookup } = await requireDeviceAction(core, {
+        deviceId: params.id,
+        action: 'test',
+        caller: callerOf(ctx),
+      });
       const enrolled = lookup.kind === 'found' ? lookup.record.credentialId : undefined;
       const credentialId = body.credentialId ?? (body.rpId ? enrolled : undefined);
-      const pin = await userPin(device.facts.serial, device.facts.pinSet, actor);
+      const pin = device.facts.pinSet
+        ? await readUserPin(core, { serial: device.facts.serial, actor })
+        : undefined;
       return runOne(core, {
         kind: 'test',
         device,
@@ -121,11 +75,18 @@ export function operationRoutes(route: Route, core: GatewayCore): void {
       params: deviceIdParams,
       responses: { 200: pinViewSchema, 403: errorSchema, 404: errorSchema },
     },
-    async ({ params, principal, actor, res }) => {
+    async (ctx) => {
+      const { params, principal, actor, res } = ctx;
       const device = core.registry.get(params.id);
       const kinds = pinAccess({
         keyKind: keyKind(device.facts),
         permissions: principal?.permissions ?? new Set(),
+      });
+      // No PIN set, or a blocked one: nothing worth showing (the same table as `actions`).
+      await requireDeviceAction(core, {
+        deviceId: params.id,
+        action: 'pin',
+        caller: callerOf(ctx),
       });
       const reply = await core.requester.request(
         policyRequests.pinRead,
@@ -205,16 +166,24 @@ export function operationRoutes(route: Route, core: GatewayCore): void {
       method: 'post',
       path: '/devices/:id/unlock',
       summary:
-        'Unlock a PIN-blocked enterprise key with the admin PIN; new PIN generated or chosen',
+        'Unlock a PIN-blocked enterprise key with the admin PIN or remotely; new PIN generated or chosen (?wait=true shows it once)',
       permission: 'device:unlock',
       params: deviceIdParams,
       query: waitQuery,
       body: unlockBody,
       responses: operationResponses,
     },
-    async ({ params, query, body, actor, principal }) => {
-      const device = core.registry.get(params.id);
-      return runOne(core, {
+    async (ctx) => {
+      const { params, query, body, actor, principal, res } = ctx;
+      const { device } = await requireDeviceAction(core, {
+        deviceId: params.id,
+        action: 'unlock',
+        caller: callerOf(ctx),
+      });
+      // Only a waiting caller can be handed the new PIN, once, in this answer; otherwise it is
+      // in the vault (GET /devices/{id}/pin with device:userpin:read).
+      let newPin: string | undefined;
+      const result = await runOne(core, {
         kind: 'unlock',
         device,
         actor,
@@ -223,9 +192,31 @@ export function operationRoutes(route: Route, core: GatewayCore): void {
             ? { method: 'remote' as const, permissions: [...(principal?.permissions ?? [])] }
             : { method: 'admin-pin' as const, adminPin: body.adminPin! }),
           ...(body.newPin ? { newPin: body.newPin } : {}),
+          ...(query.wait
+            ? {
+                revealNewPin: (pin: string) => {
+                  newPin = pin;
+                },
+              }
+            : {}),
         }),
         wait: query.wait,
       });
+      if (result.status !== 200 || newPin === undefined) return result;
+      res.setHeader('Cache-Control', 'no-store');
+      await core.events.publish(deviceEvents.pinViewed, {
+        actor,
+        subject: device.facts.serial,
+        data: {
+          gatewayId: core.gatewayId,
+          deviceId: device.key.id,
+          serial: device.facts.serial,
+          aaguid: device.facts.aaguid,
+          revealed: ['user'],
+        },
+      });
+      const unlocked = result.body.result as Record<string, unknown>;
+      return { status: 200, body: { ...result.body, result: { ...unlocked, newPin } } };
     },
   );
 }

@@ -1,5 +1,6 @@
 import { describeRoutes, type HttpApp } from '@keyward/service-kit';
 import type { GatewayCore } from '../operations/gatewayCore.ts';
+import { assignRoutes } from './assignRoutes.ts';
 import { deviceRoutes } from './deviceRoutes.ts';
 import { gatewayRoute } from './httpApp.ts';
 import { operationRoutes } from './operationRoutes.ts';
@@ -13,6 +14,7 @@ export function registerHttp(http: HttpApp, core: GatewayCore): void {
   const route = gatewayRoute(http);
   deviceRoutes(route, core);
   sessionRoutes(route, core);
+  assignRoutes(route, core);
   operationRoutes(route, core);
   simulationRoutes(route, core);
 }

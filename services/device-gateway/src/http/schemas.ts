@@ -1,5 +1,6 @@
-import { deviceStatusSchema } from '@keyward/contracts';
+import { deviceStatusSchema, userRef } from '@keyward/contracts';
 import { z } from 'zod';
+import { DEVICE_ACTIONS } from '../domain/deviceActions.ts';
 
 /** REST schemas of the gateway (request validation, responses and /openapi.json). */
 
@@ -12,6 +13,10 @@ const boolQuery = z
 export const expandQuery = z.object({ expand: boolQuery });
 export const waitQuery = z.object({ wait: boolQuery });
 
+const nullableString = z.string().nullable();
+const nullableInt = z.number().int().nullable();
+
+/** A key as GET /devices lists it; `actions` are the operations the caller may start now. */
 export const deviceViewSchema = z
   .object({
     id: z.string(),
@@ -21,12 +26,37 @@ export const deviceViewSchema = z
     statusLabel: z.string(),
     flags: z.object({ locked: z.boolean(), busy: z.boolean(), interrupted: z.boolean() }),
     unknownFields: z.array(z.string()),
+    actions: z.array(z.enum(DEVICE_ACTIONS)),
+    heldBy: z.object({ actor: z.string(), operation: z.string(), since: z.string() }).optional(),
   })
   .loose();
+
+/** The detail columns of `?expand=true` and GET /devices/{id}; names are null when unknown. */
+const deviceDetailShape = {
+  aaguid: z.string(),
+  versions: z.array(z.string()),
+  deviceType: z.string(),
+  transport: z.string(),
+  keyKind: z.enum(['standard', 'enterprise']),
+  simulated: z.boolean(),
+  user: userRef.nullable(),
+  idpId: nullableString,
+  idp: z.object({ id: z.string(), name: nullableString }).nullable(),
+  policy: z.object({ id: z.string(), version: nullableInt, name: nullableString }).nullable(),
+  pinSet: z.boolean(),
+  pinRetries: nullableInt,
+  adminPinRetries: nullableInt,
+  minPinLength: nullableInt,
+  enterpriseAttestation: z.boolean().nullable(),
+  alwaysUv: z.boolean().nullable(),
+  attachedAt: z.string(),
+};
+export const deviceDetailSchema = deviceViewSchema.extend(deviceDetailShape).loose();
 export const stockedSchema = z.object({ serial: z.string(), status: z.literal('IN_STOCK') });
+/** The list: summaries, or with `?expand=true` the detail columns too. */
 export const deviceListSchema = z.object({
   gatewayId: z.string(),
-  devices: z.array(deviceViewSchema),
+  devices: z.array(deviceViewSchema.extend(z.object(deviceDetailShape).partial().shape).loose()),
 });
 
 export const errorSchema = z.object({
@@ -91,6 +121,8 @@ export const assignBody = z.object({
   user: z.string().min(1),
   notifyUser: z.boolean().optional(),
 });
+/** Assign's body plus the policy; a READY key's linked policy when `policyId` is left out. */
+export const configureAndAssignBody = assignBody.extend({ policyId: z.string().min(1).optional() });
 /** Admin-PIN unlock (`adminPin`) or remote challenge/response; new PIN generated or chosen. */
 export const unlockBody = z
   .object({

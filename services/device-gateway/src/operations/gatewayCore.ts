@@ -3,6 +3,7 @@ import type { EventSink, Requester } from '../bus/ports.ts';
 import type { DeviceOperations } from '../devices/deviceOperations.ts';
 import type { DeviceRegistry } from '../devices/deviceRegistry.ts';
 import type { LeaseStore } from '../store/leaseStore.ts';
+import type { NameCache } from './nameCache.ts';
 import type { SessionManager } from './sessionManager.ts';
 
 /** Plugs, unplugs and touches virtual keys; present only when simulation is on. */
@@ -28,6 +29,8 @@ export interface GatewayCore {
   requester: Requester;
   events: EventSink;
   logger: Logger;
+  /** Policy and IdP names of the expanded device view (kept briefly). */
+  names: NameCache;
   simulation?: SimulationControl;
   /** Reset: how long the operator has to pull the key out and put it back. */
   reinsertTimeoutMs: number;

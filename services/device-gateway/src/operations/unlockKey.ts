@@ -11,6 +11,11 @@ export type UnlockKeyOptions = (
 ) & {
   /** A chosen new user PIN; absent = the policy service generates one from the key's policy. */
   newPin?: string;
+  /**
+   * Receives the new user PIN once the key has taken it, for the REST caller waiting on this
+   * unlock. The PIN never goes into the task's result, the key run, the journal or an event.
+   */
+  revealNewPin?: (pin: string) => void;
 };
 
 /**
@@ -21,7 +26,7 @@ export type UnlockKeyOptions = (
  * ahead of the key.
  */
 export function unlockKey(core: Omit<GatewayCore, 'sessions'>, options: UnlockKeyOptions): KeyTask {
-  const { newPin } = options;
+  const { newPin, revealNewPin } = options;
   return async (ctx) => {
     const { device, session, signal } = ctx;
     const { facts } = device;
@@ -84,6 +89,7 @@ export function unlockKey(core: Omit<GatewayCore, 'sessions'>, options: UnlockKe
         });
         ctx.step('remoteUnlock', 'done');
       }
+      revealNewPin?.(pin);
       await core.registry.refresh(device.key.id).catch(() => undefined);
       await core.events.publish(deviceEvents.unlocked, {
         actor: session.actor,

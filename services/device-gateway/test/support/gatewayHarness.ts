@@ -51,7 +51,7 @@ export interface GatewayHarness {
       token?: string | null;
     },
     // biome-ignore lint/suspicious/noExplicitAny: tests assert on response bodies field by field
-  ): Promise<{ status: number; body: any; text: string }>;
+  ): Promise<{ status: number; body: any; text: string; headers: Headers }>;
   /** Starts a second gateway instance on the same NATS (restart, second workstation). */
   startAnother(
     overrides?: Record<string, string>,
@@ -136,7 +136,7 @@ export async function startGatewayHarness(options: HarnessOptions = {}): Promise
       } catch {
         body = undefined;
       }
-      return { status: res.status, body, text };
+      return { status: res.status, body, text, headers: res.headers };
     },
     async startAnother(overrides = {}, extra = {}) {
       const g = await startGateway({

@@ -31,6 +31,10 @@ export interface Responders {
     { user: string; serial: string; notifyUser?: boolean; completed: boolean; cancelled: boolean }
   >;
   planRequests: number;
+  /** keyward.policy.get and keyward.identity.idp.get requests, by id (name look-ups). */
+  nameRequests: Map<string, number>;
+  /** IdP connections the identity stand-in knows by id (name look-ups). */
+  idps: Map<string, string>;
   /** The actor of every keyward.policy.pin.read request, in order (what policy would audit). */
   pinReadActors: string[];
   stop(): Promise<void>;
@@ -54,6 +58,9 @@ export async function startResponders(
   >();
   const state = { planRequests: 0 };
   const pinReadActors: string[] = [];
+  const nameRequests = new Map<string, number>();
+  const idps = new Map<string, string>([['default-idp', 'Default Entra']]);
+  const counted = (id: string) => nameRequests.set(id, (nameRequests.get(id) ?? 0) + 1);
   const digits = (n: number) => Array.from(randomBytes(n), (b) => String(b % 10)).join('');
 
   const policy =
@@ -99,6 +106,21 @@ export async function startResponders(
                   ...(unlockSecret ? { unlockSecret } : {}),
                 },
               };
+            }),
+            handleRequest(policyRequests.get, async ({ policyId }) => {
+              counted(policyId);
+              const p = POLICIES[policyId as keyof typeof POLICIES];
+              if (!p) throw new KeywardError('NOT_FOUND', `no policy "${policyId}"`);
+              const at = new Date(0).toISOString();
+              return {
+                id: p.id,
+                version: p.version,
+                name: p.name,
+                pin: { minLength: p.minPinLength },
+                createdAt: at,
+                updatedAt: at,
+                updatedBy: 'user:test',
+              } as never;
             }),
             handleRequest(policyRequests.pinRead, async (data, ctx) => {
               pinReadActors.push(ctx.actor ?? 'anonymous');
@@ -206,6 +228,12 @@ export async function startResponders(
           user: { id: e.user },
         };
       }),
+      handleRequest(identityRequests.idpGet, async ({ idpId }) => {
+        counted(idpId);
+        const name = idps.get(idpId);
+        if (!name) throw new KeywardError('NOT_FOUND', `IdP connection ${idpId} does not exist`);
+        return { id: idpId, name, type: 'entra' as const, isDefault: idpId === 'default-idp' };
+      }),
       handleRequest(identityRequests.enrollmentCancel, async (data) => {
         const e = enrollments.get(data.enrollmentId);
         if (e) e.cancelled = true;
@@ -238,6 +266,8 @@ export async function startResponders(
     inventory,
     enrollments,
     pinReadActors,
+    nameRequests,
+    idps,
     get planRequests() {
       return state.planRequests;
     },
