@@ -1,5 +1,6 @@
 // @keyward/service-kit: what every service's main.ts calls, so a service is wiring only.
 
+export { authFromConfig } from './auth/authFromConfig.ts';
 export {
   type Auth,
   type CreateAuthOptions,
@@ -7,6 +8,13 @@ export {
   type Principal,
 } from './auth/createAuth.ts';
 export { requirePermission } from './auth/requirePermission.ts';
+export {
+  BUILT_IN_ROLES,
+  permissionsOfRoles,
+  type RoleMap,
+  roleMap,
+  rolePermissionsSchema,
+} from './auth/roles.ts';
 export {
   type CommonConfig,
   commonConfig,

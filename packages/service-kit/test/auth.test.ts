@@ -1,7 +1,7 @@
 import { isKeywardError, type KeywardError } from '@keyward/contracts';
 import { freePort, type OidcIssuer, startOidcIssuer } from '@keyward/test-harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createAuth } from '../src/index.ts';
+import { authFromConfig, commonConfig, createAuth, loadConfig } from '../src/index.ts';
 
 let issuer: OidcIssuer;
 
@@ -74,6 +74,57 @@ describe('createAuth', () => {
     expect(() => auth.check(principal, 'device:read')).not.toThrow();
     expect(() => auth.check(principal, 'device:reset')).toThrow(
       'requires permission "device:reset"',
+    );
+  });
+});
+
+describe('roles', () => {
+  it('grants a built-in role its permissions, added to those of the permissions claim', async () => {
+    const auth = createAuth({ issuer: issuer.issuer, permissionsClaim: 'scp' });
+    const token = issuer.token({ permissions: ['audit:read'], roles: ['help-desk'] });
+    const principal = await auth.verify(`Bearer ${token}`);
+    expect(principal.roles).toEqual(['help-desk']);
+    expect(principal.permissions.has('device:userpin:read')).toBe(true);
+    expect(principal.permissions.has('device:adminpin:read')).toBe(false);
+    expect(principal.permissions.has('audit:read')).toBe(true);
+  });
+
+  it('reads roles from a nested claim and ignores roles nobody defined', async () => {
+    const auth = createAuth({ issuer: issuer.issuer, rolesClaim: 'realm_access.roles' });
+    const token = issuer.token({ realm_access: { roles: ['auditor', 'offline_access'] } });
+    const principal = await auth.verify(`Bearer ${token}`);
+    expect([...principal.permissions].sort()).toEqual(['audit:read', 'device:read', 'report:read']);
+  });
+
+  it('applies custom roles from AUTH_ROLE_PERMISSIONS, replacing a built-in one of that name', async () => {
+    const config = loadConfig(commonConfig, {
+      SERVICE_NAME: 'probe',
+      HTTP_PORT: '0',
+      AUTH_ISSUER: issuer.issuer,
+      AUTH_PERMISSIONS_CLAIM: 'scp',
+      AUTH_ROLES_CLAIM: 'groups',
+      AUTH_ROLE_PERMISSIONS: JSON.stringify({
+        'Key Stockers': ['device:read', 'device:configure'],
+        auditor: ['audit:read'],
+      }),
+    });
+    const auth = authFromConfig(config);
+    const stocker = await auth.verify(`Bearer ${issuer.token({ groups: ['Key Stockers'] })}`);
+    expect([...stocker.permissions].sort()).toEqual(['device:configure', 'device:read']);
+    const auditor = await auth.verify(`Bearer ${issuer.token({ groups: 'auditor' })}`);
+    expect([...auditor.permissions]).toEqual(['audit:read']);
+  });
+
+  it('refuses custom roles that name an unknown permission or are not JSON, naming the variable', () => {
+    const base = { SERVICE_NAME: 'probe', HTTP_PORT: '0', AUTH_ISSUER: issuer.issuer };
+    expect(() =>
+      loadConfig(commonConfig, {
+        ...base,
+        AUTH_ROLE_PERMISSIONS: JSON.stringify({ ops: ['device:everything'] }),
+      }),
+    ).toThrow(/AUTH_ROLE_PERMISSIONS/);
+    expect(() => loadConfig(commonConfig, { ...base, AUTH_ROLE_PERMISSIONS: '{ops' })).toThrow(
+      /AUTH_ROLE_PERMISSIONS.*expected JSON/,
     );
   });
 });

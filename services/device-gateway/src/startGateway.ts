@@ -1,7 +1,7 @@
 import { hostname } from 'node:os';
 import { gatewayEvents } from '@keyward/contracts';
 import {
-  createAuth,
+  authFromConfig,
   createEventPublisher,
   createHttpApp,
   ensureEventStream,
@@ -116,12 +116,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
   };
   const lifecycle = deviceLifecycleEvents(core);
 
-  const auth = createAuth({
-    issuer: config.AUTH_ISSUER,
-    ...(config.AUTH_JWKS_URL ? { jwksUrl: config.AUTH_JWKS_URL } : {}),
-    ...(config.AUTH_AUDIENCE ? { audience: config.AUTH_AUDIENCE } : {}),
-    permissionsClaim: config.AUTH_PERMISSIONS_CLAIM,
-  });
+  const auth = authFromConfig(config);
   const http = createHttpApp({
     service: 'device-gateway',
     version: GATEWAY_VERSION,

@@ -1,7 +1,7 @@
 import {
+  authFromConfig,
   connectMongo,
   connectNats,
-  createAuth,
   createEventPublisher,
   createHttpApp,
   ensureEventStream,
@@ -97,12 +97,7 @@ export async function startIdentity({
     service: config.SERVICE_NAME,
     version: IDENTITY_VERSION,
     logger,
-    auth: createAuth({
-      issuer: config.AUTH_ISSUER,
-      ...(config.AUTH_JWKS_URL ? { jwksUrl: config.AUTH_JWKS_URL } : {}),
-      ...(config.AUTH_AUDIENCE ? { audience: config.AUTH_AUDIENCE } : {}),
-      permissionsClaim: config.AUTH_PERMISSIONS_CLAIM,
-    }),
+    auth: authFromConfig(config),
     readiness: async () => ({
       nats: await isNatsReachable(nc),
       mongo: await isMongoReachable(connection),

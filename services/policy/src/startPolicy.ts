@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import {
+  authFromConfig,
   connectMongo,
   connectNats,
-  createAuth,
   createEventPublisher,
   createHttpApp,
   ensureEventStream,
@@ -92,12 +92,7 @@ export async function startPolicy({
     logger,
     // Every 403 (e.g. a denied PIN read) becomes an audited keyward.admin.access_denied.
     audit: events,
-    auth: createAuth({
-      issuer: config.AUTH_ISSUER,
-      ...(config.AUTH_JWKS_URL ? { jwksUrl: config.AUTH_JWKS_URL } : {}),
-      ...(config.AUTH_AUDIENCE ? { audience: config.AUTH_AUDIENCE } : {}),
-      permissionsClaim: config.AUTH_PERMISSIONS_CLAIM,
-    }),
+    auth: authFromConfig(config),
     readiness: async () => ({
       nats: await isNatsReachable(nc),
       mongo: await isMongoReachable(connection),

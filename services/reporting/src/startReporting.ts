@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { reportingEvents, reportingRequests } from '@keyward/contracts';
 import {
+  authFromConfig,
   connectMongo,
   connectNats,
-  createAuth,
   createEventPublisher,
   createHttpApp,
   ensureEventStream,
@@ -108,12 +108,7 @@ export async function startReporting({
       data: { report, format, rows, filter: stringFilter },
     });
   };
-  const auth = createAuth({
-    issuer: config.AUTH_ISSUER,
-    ...(config.AUTH_JWKS_URL ? { jwksUrl: config.AUTH_JWKS_URL } : {}),
-    ...(config.AUTH_AUDIENCE ? { audience: config.AUTH_AUDIENCE } : {}),
-    permissionsClaim: config.AUTH_PERMISSIONS_CLAIM,
-  });
+  const auth = authFromConfig(config);
   const http = createHttpApp({
     service: config.SERVICE_NAME,
     version: REPORTING_VERSION,

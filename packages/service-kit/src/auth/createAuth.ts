@@ -1,13 +1,19 @@
 import { isPermission, KeywardError, type Permission } from '@keyward/contracts';
 import type { RequestHandler } from 'express';
 import { createRemoteJWKSet, type JWTPayload, errors as joseErrors, jwtVerify } from 'jose';
+import { permissionsOfRoles, type RoleMap, roleMap } from './roles.ts';
 
 /** Who called, from a verified token. */
 export interface Principal {
   sub: string;
   name?: string;
-  /** Known Keyward permissions from the token's permissions claim (unknown ones ignored). */
+  /**
+   * Known Keyward permissions: the token's permissions claim plus what its roles grant
+   * (unknown permissions and roles ignored).
+   */
   permissions: ReadonlySet<Permission>;
+  /** The token's roles claim as it came (empty when it has none). */
+  roles: readonly string[];
   /** For event envelopes and the Keyward-Actor header: "user:<sub>". */
   actor: string;
 }
@@ -22,6 +28,13 @@ export interface CreateAuthOptions {
   audience?: string;
   /** Claim holding the permissions (array, or space-separated string). Default "permissions". */
   permissionsClaim?: string;
+  /**
+   * Claim holding role or group names, a dotted path for nested claims (Keycloak's
+   * `realm_access.roles`). Default "roles" (Entra ID app roles).
+   */
+  rolesClaim?: string;
+  /** Role → permissions. Default: the built-in roles (roles.ts). */
+  roles?: RoleMap;
   /** Allowed clock skew. Default 30 s. */
   clockToleranceSec?: number;
 }
@@ -42,7 +55,14 @@ export interface Auth {
 
 /** Bearer-token authentication against an issuer's JWKS (jose), one catch point for jose. */
 export function createAuth(options: CreateAuthOptions): Auth {
-  const { issuer, audience, permissionsClaim = 'permissions', clockToleranceSec = 30 } = options;
+  const {
+    issuer,
+    audience,
+    permissionsClaim = 'permissions',
+    rolesClaim = 'roles',
+    roles: map = roleMap(),
+    clockToleranceSec = 30,
+  } = options;
   let keySet: ReturnType<typeof createRemoteJWKSet> | undefined;
 
   async function keys() {
@@ -69,10 +89,15 @@ export function createAuth(options: CreateAuthOptions): Auth {
       if (typeof payload.sub !== 'string' || payload.sub === '') {
         throw unauthenticated('token has no "sub" claim', 'invalid_token');
       }
+      const roles = readStrings(claimAt(payload, rolesClaim));
       return {
         sub: payload.sub,
         ...(typeof payload.name === 'string' ? { name: payload.name } : {}),
-        permissions: readPermissions(payload[permissionsClaim]),
+        permissions: new Set([
+          ...readStrings(payload[permissionsClaim]).filter(isPermission),
+          ...permissionsOfRoles(roles, map),
+        ]),
+        roles,
         actor: `user:${payload.sub}`,
       };
     },
@@ -107,9 +132,20 @@ function bearerToken(authorization: string | undefined): string {
   return match[1];
 }
 
-function readPermissions(claim: unknown): ReadonlySet<Permission> {
+/** An array of strings, or a space-separated string; anything else holds none. */
+function readStrings(claim: unknown): string[] {
   const values = typeof claim === 'string' ? claim.split(/\s+/) : Array.isArray(claim) ? claim : [];
-  return new Set(values.filter(isPermission));
+  return values.filter((v): v is string => typeof v === 'string' && v !== '');
+}
+
+function claimAt(payload: JWTPayload, path: string): unknown {
+  let value: unknown = payload;
+  for (const part of path.split('.')) {
+    if (typeof value !== 'object' || value === null || !Object.hasOwn(value, part))
+      return undefined;
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value;
 }
 
 /** RFC 6750 §3.1 error codes, carried in details for the WWW-Authenticate header. */

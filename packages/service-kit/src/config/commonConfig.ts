@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rolePermissionsSchema } from '../auth/roles.ts';
 
 /** A TCP port from an environment string. */
 export const portSchema = z.coerce.number().int().min(0).max(65_535);
@@ -31,6 +32,10 @@ export const commonConfigShape = {
   AUTH_JWKS_URL: urlSchema.optional(),
   AUTH_AUDIENCE: z.string().min(1).optional(),
   AUTH_PERMISSIONS_CLAIM: z.string().min(1).default('permissions'),
+  /** Claim with role or group names (dotted path for nested ones); see auth/roles.ts. */
+  AUTH_ROLES_CLAIM: z.string().min(1).default('roles'),
+  /** Custom roles as JSON `{"<role>": ["<permission>", ...]}` over the built-in ones. */
+  AUTH_ROLE_PERMISSIONS: rolePermissionsSchema.optional(),
 };
 
 export const commonConfig = z.object(commonConfigShape);
