@@ -5,9 +5,17 @@ import { join } from 'node:path';
 import { PERMISSIONS } from '@keyward/contracts';
 import * as jose from 'jose';
 import { type Adapter, type AdapterPayload, Provider } from 'oidc-provider';
+import { devUser, handleInteraction, logoutPage, signedOutPage } from './devLogin.ts';
+
+export { DEV_USERS, type DevUser } from './devLogin.ts';
 
 /** The demo administrator every dev token is issued to. */
 export const DEMO_ADMIN = { clientId: 'demo-admin', name: 'Demo Admin' } as const;
+
+/** The console's public client (authorization code + PKCE, no secret). */
+export const CONSOLE_CLIENT_ID = 'keyward-console';
+/** The scope the console asks for: OpenID Connect plus the Keyward API. */
+export const CONSOLE_SCOPE = 'openid profile keyward';
 
 /** Audience of the access tokens; services check it through AUTH_AUDIENCE. */
 export const DEV_AUDIENCE = 'keyward';
@@ -41,23 +49,36 @@ export async function loadOrCreateIssuerState(dir: string): Promise<DevIssuerSta
 
 // Tokens are self-contained JWTs, so nothing the provider stores has to outlive the process;
 // an explicit in-memory adapter keeps oidc-provider from warning about its built-in one.
-function memoryAdapter(model: string): Adapter {
+// Browser sessions and grants live here too, so a launcher restart signs the console out.
+function memoryAdapter(): Adapter {
   const items = new Map<string, AdapterPayload>();
+  const sweep = () => {
+    const now = Math.floor(Date.now() / 1000);
+    for (const [id, item] of items)
+      if (typeof item.exp === 'number' && item.exp < now) items.delete(id);
+  };
   return {
-    upsert: async (id, payload) => void items.set(`${model}:${id}`, payload),
-    find: async (id) => items.get(`${model}:${id}`),
-    findByUid: async () => undefined,
+    upsert: async (id, payload, expiresIn) => {
+      if (items.size > 1_000) sweep();
+      items.set(id, { ...payload, exp: Math.floor(Date.now() / 1000) + (expiresIn ?? 3600) });
+    },
+    find: async (id) => items.get(id),
+    findByUid: async (uid) => [...items.values()].find((item) => item.uid === uid),
     findByUserCode: async () => undefined,
     consume: async (id) => {
-      const item = items.get(`${model}:${id}`);
+      const item = items.get(id);
       if (item) item.consumed = Math.floor(Date.now() / 1000);
     },
-    destroy: async (id) => void items.delete(`${model}:${id}`),
-    revokeByGrantId: async () => {},
+    destroy: async (id) => void items.delete(id),
+    revokeByGrantId: async (grantId) => {
+      for (const [id, item] of items) if (item.grantId === grantId) items.delete(id);
+    },
   };
 }
 
 const TOKEN_TTL_SECONDS = 8 * 3600;
+/** The console's access tokens: an hour, then "session expired, sign in again". */
+const CONSOLE_TOKEN_TTL_SECONDS = 3600;
 
 export type StartDevIssuerOptions = {
   port: number;
@@ -65,6 +86,10 @@ export type StartDevIssuerOptions = {
   host?: string;
   /** Where the signing key and client secret persist. */
   stateDir: string;
+  /** Origins the console is served from; each gets the console's redirect URIs. */
+  consoleOrigins?: readonly string[];
+  /** Lifetime of the console's access tokens. Default 3600 s (tests shorten it). */
+  accessTokenTtlSeconds?: number;
 };
 
 export type DevIssuer = {
@@ -75,18 +100,54 @@ export type DevIssuer = {
 };
 
 /**
- * The embedded development OpenID provider (oidc-provider): client-credentials grant for the
- * demo admin, ES256 JWT access tokens for audience "keyward" carrying every Keyward permission in
- * the "permissions" claim. For development only: anyone who can read .keyward/ can mint tokens.
+ * The embedded development OpenID provider (oidc-provider), ES256 JWT access tokens for audience
+ * "keyward": the client-credentials grant for the demo admin (every permission in the
+ * "permissions" claim, `npm run token`), and the console's authorization code + PKCE sign-in
+ * with a login page offering the dev users (their role in the "roles" claim). For development
+ * only: anyone who can read .keyward/ can mint tokens.
  */
 export async function startDevIssuer(options: StartDevIssuerOptions): Promise<DevIssuer> {
-  const { port, host = '127.0.0.1', stateDir } = options;
+  const { port, host = '127.0.0.1', stateDir, consoleOrigins = [] } = options;
+  const consoleTtl = options.accessTokenTtlSeconds ?? CONSOLE_TOKEN_TTL_SECONDS;
   const state = await loadOrCreateIssuerState(stateDir);
   const issuer = `http://${host}:${port}`;
   const provider = new Provider(issuer, {
     adapter: memoryAdapter,
-    ttl: { ClientCredentials: TOKEN_TTL_SECONDS },
+    ttl: {
+      ClientCredentials: TOKEN_TTL_SECONDS,
+      AccessToken: consoleTtl,
+      AuthorizationCode: 60,
+      IdToken: consoleTtl,
+      Interaction: 600,
+      Session: 8 * 3600,
+      Grant: 8 * 3600,
+    },
+    findAccount: (_ctx: unknown, sub: string) => {
+      const user = devUser(sub);
+      if (!user) return undefined;
+      return {
+        accountId: user.id,
+        claims: () => ({ sub: user.id, name: user.name, preferred_username: user.id }),
+      };
+    },
+    claims: { openid: ['sub'], profile: ['name', 'preferred_username'] },
+    scopes: ['openid', 'profile', 'keyward'],
     clients: [
+      ...(consoleOrigins.length
+        ? [
+            {
+              client_id: CONSOLE_CLIENT_ID,
+              client_name: 'Keyward console',
+              application_type: 'web',
+              grant_types: ['authorization_code'],
+              response_types: ['code'],
+              redirect_uris: consoleOrigins.map((o) => `${o}/auth/callback`),
+              post_logout_redirect_uris: consoleOrigins.map((o) => `${o}/`),
+              token_endpoint_auth_method: 'none',
+              id_token_signed_response_alg: 'ES256',
+            },
+          ]
+        : []),
       {
         client_id: DEMO_ADMIN.clientId,
         client_secret: state.clientSecret,
@@ -100,25 +161,61 @@ export async function startDevIssuer(options: StartDevIssuerOptions): Promise<De
     ],
     jwks: { keys: [state.signingKey as jose.JWK & { kid: string }] },
     cookies: { keys: [state.cookieKey] },
+    // The console calls the token endpoint from its own origin.
+    clientBasedCORS: (_ctx: unknown, origin: string) => consoleOrigins.includes(origin),
     features: {
       devInteractions: { enabled: false },
       clientCredentials: { enabled: true },
+      rpInitiatedLogout: {
+        enabled: true,
+        logoutSource: (ctx: { body: string }, form: string) => {
+          ctx.body = logoutPage(form);
+        },
+        postLogoutSuccessSource: (ctx: { body: string }) => {
+          ctx.body = signedOutPage();
+        },
+      },
       resourceIndicators: {
         enabled: true,
         defaultResource: () => RESOURCE,
         useGrantedResource: () => true,
-        getResourceServerInfo: () => ({
+        getResourceServerInfo: (
+          _ctx: unknown,
+          _resource: string,
+          client: { clientId: string },
+        ) => ({
           audience: DEV_AUDIENCE,
           scope: 'keyward',
           accessTokenFormat: 'jwt',
-          accessTokenTTL: TOKEN_TTL_SECONDS,
+          accessTokenTTL: client.clientId === CONSOLE_CLIENT_ID ? consoleTtl : TOKEN_TTL_SECONDS,
           jwt: { sign: { alg: 'ES256' } },
         }),
       },
     },
-    extraTokenClaims: () => ({ name: DEMO_ADMIN.name, permissions: [...PERMISSIONS] }),
+    // A dev user's token names their role (mapped by every service); the demo admin's names
+    // every permission.
+    extraTokenClaims: (_ctx: unknown, token: { accountId?: string }) => {
+      const user = token.accountId ? devUser(token.accountId) : undefined;
+      return user
+        ? { name: user.name, roles: [user.role] }
+        : { name: DEMO_ADMIN.name, permissions: [...PERMISSIONS] };
+    },
   } as ConstructorParameters<typeof Provider>[1]);
-  const server: Server = createServer(provider.callback());
+  const callback = provider.callback();
+  const server: Server = createServer((req, res) => {
+    handleInteraction(provider, req, res)
+      .then((handled) => {
+        if (!handled) callback(req, res);
+      })
+      .catch((error: unknown) => {
+        if (res.headersSent) {
+          res.destroy();
+          return;
+        }
+        res.writeHead(400, { 'content-type': 'text/plain; charset=utf-8' });
+        res.end(`sign-in failed: ${(error as Error).message}; start again from the console`);
+      });
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, resolve);

@@ -1,20 +1,23 @@
-// `npm start`: the whole Keyward stack under one supervisor — NATS (JetStream), the database,
-// pcscd, the dev OpenID provider and every service in services/*/src/main.ts. Ctrl-C stops it;
-// data stays in ./.keyward (or KEYWARD_DATA_DIR). See docs/operations.md.
+// `npm start` (through deploy/bin/start, which sets the machine up first when needed): the
+// whole Keyward stack under one supervisor — NATS (JetStream), the database, pcscd, the dev
+// OpenID provider and every service in services/*/src/main.ts, the console's app built first
+// when it changed. Ctrl-C stops it; data stays in ./.keyward (or KEYWARD_DATA_DIR). See
+// docs/operations.md.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { findBinary, natsCommand, repoRoot, waitForPort } from '@keyward/test-harness';
 import { loadStackConfig } from './config.ts';
+import { buildConsole, consoleBuildReason } from './consoleBuild.ts';
 import { planDatabase } from './database.ts';
-import { DEV_AUDIENCE, startDevIssuer } from './devIssuer.ts';
+import { CONSOLE_CLIENT_ID, DEV_AUDIENCE, DEV_USERS, startDevIssuer } from './devIssuer.ts';
 import { useColor } from './logFormat.ts';
 import { pcscdRunning, pcscdSocket, planPcscd } from './pcscd.ts';
 import { checkPortsFree } from './ports.ts';
 import { missingPrerequisites } from './prerequisites.ts';
 import { waitReady } from './readiness.ts';
 import { loadOrCreateDevSecrets } from './secrets.ts';
-import { discoverServices, serviceEnv } from './services.ts';
+import { consoleOrigins, discoverServices, serviceEnv } from './services.ts';
 import { createSupervisor } from './supervisor.ts';
 
 const root = repoRoot();
@@ -33,6 +36,7 @@ function runSetupIfNeeded(): void {
 }
 
 let shuttingDown = false;
+const stopping = new AbortController();
 const stopLast: Array<() => Promise<void>> = [];
 
 // Registered before anything starts, so Ctrl-C during start-up also stops what is already up.
@@ -42,6 +46,7 @@ async function shutdown(signal: string): Promise<void> {
     process.exit(1);
   }
   shuttingDown = true;
+  stopping.abort();
   say(`${signal}: stopping`);
   await supervisor.stopAll();
   for (const stop of stopLast) await stop();
@@ -80,6 +85,8 @@ async function main(): Promise<void> {
     })),
   ]);
   say(`data in ${config.dataDir}`);
+  const consoleService = servicePorts.find((s) => s.name === 'console');
+  if (consoleService) await buildConsoleIfNeeded();
 
   // 1. NATS with JetStream
   const natsDir = join(config.dataDir, 'nats');
@@ -125,6 +132,7 @@ async function main(): Promise<void> {
     port: config.issuerPort,
     host: config.host,
     stateDir: join(config.dataDir, 'oidc'),
+    ...(consoleService ? { consoleOrigins: consoleOrigins(config.host, consoleService.port) } : {}),
   });
   stopLast.push(issuer.stop);
   say(`dev OpenID provider at ${issuer.issuer} (\`npm run token\` prints an admin token)`);
@@ -132,7 +140,8 @@ async function main(): Promise<void> {
   // 5. Every service, each its own process
   const secrets = loadOrCreateDevSecrets(join(config.dataDir, 'dev-secrets.json'), env);
   if (servicePorts.length === 0) say('no services found (services/*/src/main.ts)');
-  for (const service of servicePorts) {
+  const ports = Object.fromEntries(servicePorts.map((s) => [s.name, s.port]));
+  const readiness = servicePorts.map((service) => {
     supervisor.start({
       name: service.name,
       command: process.execPath,
@@ -150,16 +159,50 @@ async function main(): Promise<void> {
         secrets,
         base: env,
         pcscd: pcscd.action !== 'skip',
+        ports,
+        consoleClientId: CONSOLE_CLIENT_ID,
       }),
     });
     const url = `http://${config.host}:${service.port}`;
-    void waitReady({ url: `${url}/readyz`, cancelled: () => shuttingDown }).then((ready) => {
-      if (ready) say(`${service.name} ready at ${url} (OpenAPI: ${url}/openapi.json)`);
-      else if (!shuttingDown) say(`${service.name} not ready at ${url}/readyz after 120 s`);
+    return waitReady({ url: `${url}/readyz`, cancelled: () => shuttingDown }).then((ready) => {
+      if (ready && service.name !== 'console') {
+        say(`${service.name} ready at ${url} (OpenAPI: ${url}/openapi.json)`);
+      } else if (!ready && !shuttingDown) {
+        say(`${service.name} not ready at ${url}/readyz after 120 s`);
+      }
+      return ready;
     });
-  }
+  });
+  const ready = await Promise.all(readiness);
+  if (shuttingDown) return;
 
-  say('up — Ctrl-C stops everything');
+  const notReady = servicePorts.filter((_, i) => !ready[i]).map((s) => s.name);
+  say(
+    notReady.length
+      ? `up, but not ready: ${notReady.join(', ')} — Ctrl-C stops everything`
+      : `all ${servicePorts.length} services ready — Ctrl-C stops everything`,
+  );
+  if (consoleService && !notReady.includes('console')) {
+    const users = DEV_USERS.map((u) => u.id);
+    const list = `${users.slice(0, -1).join(', ')} or ${users.at(-1)}`;
+    say(
+      `console ready at http://${config.host}:${consoleService.port} — sign in as ${list} (dev users)`,
+    );
+  }
+}
+
+/** Builds services/console/dist when it is missing or older than services/console/app. */
+async function buildConsoleIfNeeded(): Promise<void> {
+  const reason = consoleBuildReason(root);
+  if (!reason) return;
+  say(`building the console (${reason}): npm run build -w services/console`);
+  const result = await buildConsole({ root, env, signal: stopping.signal });
+  for (const line of result.lastLines) supervisor.log('build', line);
+  if (!result.ok) {
+    throw new Error(
+      `the console build failed (npm run build -w services/console, ${result.exit}); its output is above`,
+    );
+  }
 }
 
 main().catch(async (error: unknown) => {

@@ -38,6 +38,7 @@ async function readyz(url: string, deadline: number): Promise<number | string> {
 type Launcher = {
   /** name → pid of every child the launcher reported starting */
   pids: Map<string, number>;
+  output: string[];
   exited: Promise<number | null>;
   diagnose(): string;
   child: ChildProcess;
@@ -61,6 +62,7 @@ function launch(env: NodeJS.ProcessEnv): Launcher {
   return {
     child,
     pids,
+    output,
     exited: new Promise((resolve) => child.once('exit', resolve)),
     diagnose: () => `launcher output:\n${output.slice(-60).join('\n')}`,
   };
@@ -73,7 +75,7 @@ async function jwksKids(issuerPort: number): Promise<string[]> {
 }
 
 describe('npm start', () => {
-  it('brings up NATS, the database, the dev issuer and every service with /readyz 200, stops them all on Ctrl-C, and finds its data again on the next run', async () => {
+  it('brings up NATS, the database, the dev issuer and every service (the console too) with /readyz 200, stops them all on Ctrl-C, and finds its data again on the next run', async () => {
     const data = tempDir('start');
     const services = discoverServices(root);
     const ports = {
@@ -120,6 +122,14 @@ describe('npm start', () => {
       expect(statuses, first.diagnose()).toEqual(
         Object.fromEntries(services.map((s) => [s.name, 200])),
       );
+      const consolePort = servicePorts.get('console');
+      if (consolePort) {
+        const printed = `console ready at http://127.0.0.1:${consolePort} — sign in as`;
+        while (!first.output.some((l) => l.includes(printed)) && Date.now() < deadline) {
+          await delay(200);
+        }
+        expect(first.output.join('\n'), first.diagnose()).toContain(printed);
+      }
       expect([...first.pids.keys()].sort(), first.diagnose()).toEqual(
         ['ferretdb', 'nats', ...services.map((s) => s.name)].sort(),
       );
