@@ -1,6 +1,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { StackConfig } from './config.ts';
+import { CONSOLE_SCOPE } from './devIssuer.ts';
 
 export type ServiceEntry = { name: string; entry: string };
 
@@ -85,7 +86,9 @@ export function serviceDefaults(
       .map((service) => [serviceUrlVariable(service), url(service)]);
     return {
       ...(issuer ? { CONSOLE_OIDC_ISSUER: issuer } : {}),
-      ...(consoleClientId ? { CONSOLE_OIDC_CLIENT_ID: consoleClientId } : {}),
+      ...(consoleClientId
+        ? { CONSOLE_OIDC_CLIENT_ID: consoleClientId, CONSOLE_OIDC_SCOPE: CONSOLE_SCOPE }
+        : {}),
       ...(ports['device-gateway'] === undefined
         ? {}
         : { CONSOLE_GATEWAY_URL: url('device-gateway') }),
