@@ -102,6 +102,7 @@ describe('serviceDefaults', () => {
     expect(serviceDefaults('console', options)).toEqual({
       CONSOLE_OIDC_ISSUER: 'http://127.0.0.1:9400',
       CONSOLE_OIDC_CLIENT_ID: 'keyward-console',
+      CONSOLE_OIDC_SCOPE: 'openid profile keyward',
       CONSOLE_GATEWAY_URL: 'http://127.0.0.1:9333',
       POLICY_URL: 'http://127.0.0.1:9401',
       IDENTITY_URL: 'http://127.0.0.1:9402',
