@@ -208,4 +208,55 @@ describe('identity REST', () => {
     expect(r.status).toBe(400);
     expect(r.body.error.message).toContain('line 4');
   });
+
+  // Last: it leaves the tenant without a default IdP.
+  it('gives whoever assigns keys (device:enroll) the directory: connections without settings, user search, and a user resolved at the mapped or default IdP', async () => {
+    const enroll = { permissions: ['device:enroll'] };
+    const created = await stack.http('/idps', {
+      method: 'POST',
+      body: {
+        name: 'entra-dir',
+        settings: entra.settings,
+        secrets: entra.secrets,
+        isDefault: true,
+      },
+    });
+    expect(created.status).toBe(201);
+    const idps = await stack.http('/directory/idps', enroll);
+    expect(idps.status, idps.text).toBe(200);
+    expect(idps.body).toContainEqual({
+      id: created.body.id,
+      name: 'entra-dir',
+      type: 'entra',
+      isDefault: true,
+      userSearch: 'search',
+    });
+    expect(idps.text).not.toContain('secretsSet');
+    expect(idps.text).not.toContain('tenantId');
+    expect((await stack.http('/directory/idps', { permissions: ['device:read'] })).status).toBe(
+      403,
+    );
+
+    const found = await stack.http(`/directory/idps/${created.body.id}/users?q=alice`, enroll);
+    expect(found.body).toEqual([expect.objectContaining({ name: 'alice@example.com' })]);
+    const blank = await stack.http(`/directory/idps/${created.body.id}/users?q=%20`, enroll);
+    expect(blank.status).toBe(400);
+    expect(blank.body.error.message).toContain('q');
+
+    const alice = await stack.http('/directory/users/alice@example.com', enroll);
+    expect(alice.status, alice.text).toBe(200);
+    expect(alice.body).toMatchObject({
+      user: { name: 'alice@example.com' },
+      idp: { id: created.body.id, name: 'entra-dir', type: 'entra' },
+    });
+    const bob = await stack.http('/directory/users/bob@example.com', enroll);
+    expect(bob.body.idp.name, 'bob is mapped to PingOne by an earlier test').toBe('ping-map');
+    const nobody = await stack.http('/directory/users/nobody@example.com', enroll);
+    expect(nobody.status).toBe(404);
+
+    await stack.http(`/idps/${created.body.id}`, { method: 'DELETE' });
+    const noDefault = await stack.http('/directory/users/alice@example.com', enroll);
+    expect(noDefault.status).toBe(409);
+    expect(noDefault.body.error.message).toContain('no default identity provider is configured');
+  });
 });
