@@ -242,6 +242,21 @@ describe('with the real policy and reporting services', () => {
     await h.gateway.sim!.unplug(key.deviceId);
     const blocked = await h.gateway.sim!.adopt(createAuthenticator({ state }));
     expect((await h.api('GET', `/devices/${blocked.deviceId}`)).body.flags.locked).toBe(true);
+    // The console checks a chosen PIN as it is typed, against the key's policy.
+    const short = await h.api('POST', `/devices/${blocked.deviceId}/pin-check`, {
+      body: { pin: '7391' },
+    });
+    expect(short.status, short.text).toBe(200);
+    expect(short.body).toMatchObject({
+      ok: false,
+      problems: [{ code: 'tooShort' }],
+      policy: { id: policyId, name: 'Managed' },
+    });
+    expect(short.text).not.toContain('7391');
+    const good = await h.api('POST', `/devices/${blocked.deviceId}/pin-check`, {
+      body: { pin: '73915582' },
+    });
+    expect(good.body).toMatchObject({ ok: true, problems: [] });
     const r = await h.api('POST', `/devices/${blocked.deviceId}/unlock?wait=true`, {
       body: { method: 'remote', pinSource: 'chosen', newPin: '73915582' },
     });

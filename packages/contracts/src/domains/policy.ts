@@ -302,6 +302,25 @@ export const policyRequests = {
         'Seals PIN(s) set outside a plan (unlock): a chosen user PIN is checked against the policy, or one is generated from its rules.',
     },
   ),
+  pinCheck: defineRequest(
+    SUBJECTS.POLICY_PIN_CHECK,
+    z.object({
+      serial: serialSchema,
+      /** Absent = the policy the key's PINs were sealed under, as pin.store decides. */
+      policyId: z.string().min(1).optional(),
+      pin: z.string().min(1).max(256),
+      minPinLength: z.number().int().min(4).max(63).optional(),
+    }),
+    z.object({
+      ok: z.boolean(),
+      problems: z.array(z.object({ code: z.string(), message: z.string() })),
+      policy: z.object({ id: z.string(), version: z.number().int(), name: z.string() }).nullable(),
+    }),
+    {
+      description:
+        'Would pin.store accept this chosen user PIN for the key? Names the broken rules, never the PIN; stores and publishes nothing.',
+    },
+  ),
   unlockResponse: defineRequest(
     SUBJECTS.POLICY_UNLOCK_RESPONSE,
     unlockRequestSchema,

@@ -14,6 +14,8 @@ import {
   deviceIdParams,
   errorSchema,
   operationResponses,
+  pinCheckBody,
+  pinCheckSchema,
   pinViewSchema,
   resetBody,
   unlockBody,
@@ -158,6 +160,33 @@ export function operationRoutes(route: Route, core: GatewayCore): void {
         }),
         wait: query.wait,
       });
+    },
+  );
+
+  route(
+    {
+      method: 'post',
+      path: '/devices/:id/pin-check',
+      summary:
+        "Would unlock accept this chosen new PIN? The key's policy rules and minimum length, as the policy service checks them; nothing is stored",
+      permission: 'device:unlock',
+      params: deviceIdParams,
+      body: pinCheckBody,
+      responses: { 200: pinCheckSchema, 404: errorSchema, 503: errorSchema },
+    },
+    async ({ params, body, actor, res }) => {
+      const { facts } = core.registry.get(params.id);
+      const reply = await core.requester.request(
+        policyRequests.pinCheck,
+        {
+          serial: facts.serial,
+          pin: body.pin,
+          ...(facts.info.minPinLength ? { minPinLength: facts.info.minPinLength } : {}),
+        },
+        { actor },
+      );
+      res.setHeader('Cache-Control', 'no-store');
+      return { body: unwrap(reply, 'PIN rules') };
     },
   );
 

@@ -1,4 +1,4 @@
-import { deviceStatusSchema, userRef } from '@keyward/contracts';
+import { deviceStatusSchema, policyRequests, userRef } from '@keyward/contracts';
 import { z } from 'zod';
 import { DEVICE_ACTIONS } from '../domain/deviceActions.ts';
 
@@ -160,6 +160,10 @@ export const simPlugBody = z.object({
   profile: z.enum(['generic', 'enterprise', 'ctap20', 'nfc-only']).default('generic'),
   serial: z.string().min(1).max(64).optional(),
 });
+/** A chosen new PIN to check before unlocking with it. */
+export const pinCheckBody = z.object({ pin: z.string().min(1).max(63) });
+export const pinCheckSchema = policyRequests.pinCheck.reply;
+
 export const pinViewSchema = z.object({
   userPin: z.string().optional(),
   adminPin: z.string().optional(),

@@ -162,7 +162,8 @@ export async function storePins(
   return { stored, ...(generateUserPin && userPin ? { userPin } : {}) };
 }
 
-async function governingPolicy(
+/** The policy a key's PINs follow: the one named, else the one they were sealed under. */
+export async function governingPolicy(
   deps: PolicyServiceDeps,
   serial: string,
   named: string | undefined,
