@@ -13,6 +13,8 @@ export interface RegisteredDevice {
 export interface DeviceRegistryEvents {
   attached: [RegisteredDevice];
   detached: [RegisteredDevice];
+  /** A key's facts were re-read after an operation (PIN set, retries, reset ...). */
+  changed: [RegisteredDevice];
   /** A key appeared but could not be identified (getInfo failed); it is not listed. */
   unidentified: [{ key: AttachedKey; error: unknown }];
 }
@@ -34,6 +36,8 @@ export class DeviceRegistry extends EventEmitter<DeviceRegistryEvents> {
 
   constructor(options: DeviceRegistryOptions) {
     super();
+    // One listener per open GET /devices/events stream, besides the gateway's own.
+    this.setMaxListeners(0);
     this.#ops = options.operations;
     this.#now = options.now ?? (() => new Date());
   }
@@ -93,6 +97,7 @@ export class DeviceRegistry extends EventEmitter<DeviceRegistryEvents> {
     if (current !== device) return this.get(id);
     const updated = { ...device, facts };
     this.#devices.set(id, updated);
+    this.emit('changed', updated);
     return updated;
   }
 

@@ -1,10 +1,12 @@
 import { deviceEvents, KeywardError } from '@keyward/contracts';
+import { z } from 'zod';
 import type { InventoryLookup } from '../domain/deviceStatus.ts';
 import { configureKey } from '../operations/configureKey.ts';
 import { deviceList, deviceView, lookupInventory } from '../operations/deviceView.ts';
 import type { GatewayCore } from '../operations/gatewayCore.ts';
 import { requireDeviceAction } from '../operations/requireDeviceAction.ts';
 import { runOne } from '../operations/runOne.ts';
+import { streamDeviceEvents } from './deviceEvents.ts';
 import { callerOf, type Route } from './httpApp.ts';
 import {
   applyLinkedBody,
@@ -35,6 +37,22 @@ export function deviceRoutes(route: Route, core: GatewayCore): void {
     async (ctx) => ({
       body: await deviceList(core, { expand: ctx.query.expand, caller: callerOf(ctx) }),
     }),
+  );
+
+  // Before /devices/:id, which would take "events" for an id.
+  route(
+    {
+      method: 'get',
+      path: '/devices/events',
+      summary:
+        'Server-Sent Events for a live list: ready, then attached / detached / changed keys and every key run transition',
+      permission: 'device:read',
+      responses: { 200: z.object({}).describe('text/event-stream') },
+    },
+    async ({ req, res }) => {
+      streamDeviceEvents(core, req, res);
+      return undefined;
+    },
   );
 
   route(

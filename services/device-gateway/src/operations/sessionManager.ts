@@ -86,6 +86,8 @@ export class SessionManager {
   readonly #o: Required<Omit<SessionManagerOptions, 'now'>> & { now: () => Date };
   readonly #sessions = new Map<string, Session>();
   readonly #listeners = new Map<string, Set<(m: SessionMessage) => void>>();
+  /** Listeners of every session's messages (the live device list). */
+  readonly #everyListener = new Set<(m: SessionMessage) => void>();
   readonly #inflight = new Map<string, InFlight>();
   readonly #results = new Map<string, { value?: unknown; error?: KeywardError }>();
   /** serial → policy of a configure that was interrupted; repaired when the key returns. */
@@ -106,6 +108,12 @@ export class SessionManager {
   /** Serials with an interrupted operation not yet repaired (the INTERRUPTED flag). */
   isInterrupted(serial: string): boolean {
     return this.#toRepair.has(serial);
+  }
+
+  /** Every session's messages, for GET /devices/events; returns the unsubscribe. */
+  subscribeAll(listener: (m: SessionMessage) => void): () => void {
+    this.#everyListener.add(listener);
+    return () => this.#everyListener.delete(listener);
   }
 
   subscribe(id: string, listener: (m: SessionMessage) => void): () => void {
@@ -498,6 +506,7 @@ export class SessionManager {
 
   #emit(id: string, message: SessionMessage): void {
     for (const listener of this.#listeners.get(id) ?? []) listener(message);
+    for (const listener of this.#everyListener) listener(message);
   }
 
   async #publish(
