@@ -203,6 +203,11 @@ export async function startDevIssuer(options: StartDevIssuerOptions): Promise<De
   } as ConstructorParameters<typeof Provider>[1]);
   const callback = provider.callback();
   const server: Server = createServer((req, res) => {
+    // Browsers ask for one on every page of the provider; there is none.
+    if (req.url === '/favicon.ico') {
+      res.writeHead(204).end();
+      return;
+    }
     handleInteraction(provider, req, res)
       .then((handled) => {
         if (!handled) callback(req, res);

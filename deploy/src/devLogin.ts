@@ -115,15 +115,15 @@ export function signedOutPage(): string {
 function loginPage(uid: string, problem?: string): string {
   const buttons = DEV_USERS.map(
     (u) =>
-      `<li><button type="submit" name="user" value="${u.id}">${escape(u.name)}</button>
-      <span>${escape(u.role)}: ${escape(u.may)}</span></li>`,
+      `<li><button type="submit" name="user" value="${u.id}">${escapeHtml(u.name)}</button>
+      <span>${escapeHtml(u.role)}: ${escapeHtml(u.may)}</span></li>`,
   ).join('\n');
   return page(
     'Sign in',
     `<h1>Sign in to Keyward</h1>
     <p>Development OpenID provider — choose who you are.</p>
-    ${problem ? `<p role="alert">${escape(problem)}</p>` : ''}
-    <form method="post" action="/interaction/${escape(uid)}/login">
+    ${problem ? `<p role="alert">${escapeHtml(problem)}</p>` : ''}
+    <form method="post" action="/interaction/${escapeHtml(uid)}/login">
       <ul>${buttons}</ul>
     </form>`,
   );
@@ -135,7 +135,7 @@ function page(title: string, body: string): string {
 <head>
   <meta charset="utf-8">
   <meta name="viewport" content="width=device-width, initial-scale=1">
-  <title>${escape(title)} — Keyward dev provider</title>
+  <title>${escapeHtml(title)} — Keyward dev provider</title>
   <style>
     body { font-family: system-ui, sans-serif; max-width: 34rem; margin: 3rem auto; padding: 0 1rem; color: #151515; }
     ul { list-style: none; padding: 0; }
@@ -170,7 +170,7 @@ async function readBody(req: IncomingMessage): Promise<string> {
   return Buffer.concat(chunks).toString('utf8');
 }
 
-function escape(text: string): string {
+function escapeHtml(text: string): string {
   return text.replace(
     /[&<>"']/g,
     (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!,

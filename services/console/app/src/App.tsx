@@ -1,0 +1,46 @@
+import { lazy, Suspense } from 'react';
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { AuthWall } from './access/AuthWall.tsx';
+import { PageLoading } from './common/PageLoading.tsx';
+import { AppLayout } from './layout/AppLayout.tsx';
+
+const DevicesPage = lazy(() =>
+  import('./devices/DevicesPage.tsx').then((m) => ({ default: m.DevicesPage })),
+);
+const AssignUserPage = lazy(() =>
+  import('./assign/AssignUserPage.tsx').then((m) => ({ default: m.AssignUserPage })),
+);
+const NotFoundPage = lazy(() =>
+  import('./common/NotFoundPage.tsx').then((m) => ({ default: m.NotFoundPage })),
+);
+
+/** Routes of the console; each page declares the permission it needs (AuthWall). */
+export function App() {
+  return (
+    <BrowserRouter>
+      <AppLayout>
+        <Suspense fallback={<PageLoading />}>
+          <Routes>
+            <Route
+              path="/"
+              element={
+                <AuthWall permission="device:read">
+                  <DevicesPage />
+                </AuthWall>
+              }
+            />
+            <Route
+              path="/assign-user/:username"
+              element={
+                <AuthWall permission="device:enroll">
+                  <AssignUserPage />
+                </AuthWall>
+              }
+            />
+            <Route path="*" element={<NotFoundPage />} />
+          </Routes>
+        </Suspense>
+      </AppLayout>
+    </BrowserRouter>
+  );
+}
