@@ -24,6 +24,7 @@ import type { GatewayCore } from './operations/gatewayCore.ts';
 import { NameCache } from './operations/nameCache.ts';
 import { SessionManager } from './operations/sessionManager.ts';
 import { resumableTasks } from './operations/tasks.ts';
+import { describeCounts } from './sim/reconcileFleet.ts';
 import { SimFleet } from './sim/simFleet.ts';
 import { JournalStore } from './store/journalStore.ts';
 import { LeaseStore } from './store/leaseStore.ts';
@@ -138,11 +139,19 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     config.KEYWARD_HID || config.KEYWARD_PCSC
       ? startWatcherSource({ registry, logger, hid: config.KEYWARD_HID, pcsc: config.KEYWARD_PCSC })
       : undefined;
-  const restored = sim ? await sim.restoreSaved() : 0;
-  if (sim && config.KEYWARD_SIM_DEVICES && restored === 0) {
-    for (const { profile, count } of SimFleet.parseSpec(config.KEYWARD_SIM_DEVICES)) {
-      for (let i = 0; i < count; i += 1) await sim.plug({ profile });
-    }
+  if (sim) {
+    const plan = await sim.reconcile(config.KEYWARD_SIM_DEVICES);
+    logger.info(
+      {
+        restored: plan.restore.map((k) => k.serial),
+        left: plan.leave.map((k) => k.serial),
+        requested: config.KEYWARD_SIM_DEVICES ?? 'every saved key',
+      },
+      `simulated keys: restored ${describeCounts(plan.restore)}, added ${describeCounts(plan.add)}` +
+        (plan.leave.length
+          ? `, left ${describeCounts(plan.leave)} saved but not requested unplugged`
+          : ''),
+    );
   }
   await sessions.resumeFromJournal();
   const requests = await serveGatewayRequests(nc, core, GATEWAY_VERSION);

@@ -2,6 +2,7 @@ import { existsSync, mkdirSync, readdirSync, renameSync, writeFileSync } from 'n
 import { join } from 'node:path';
 import {
   type AttestationMaterial,
+  type AuthenticatorState,
   type CtapHidEndpoint,
   createAuthenticator,
   createCtapHidEndpoint,
@@ -16,6 +17,7 @@ import { KeywardError } from '@keyward/contracts';
 import { type HidCtapDevice, MemoryHidTransport } from '@keyward/ctap';
 import type { DeviceRegistry } from '../devices/deviceRegistry.ts';
 import type { SimulationControl } from '../operations/gatewayCore.ts';
+import { type FleetPlan, reconcileFleet } from './reconcileFleet.ts';
 
 interface Plugged {
   deviceId: string;
@@ -168,22 +170,35 @@ export class SimFleet implements SimulationControl {
     this.#get(deviceId).authenticator.touch();
   }
 
-  /** Re-plugs every key saved in `stateDir`; returns how many. */
-  async restoreSaved(): Promise<number> {
+  /**
+   * Plugs in the requested fleet (KEYWARD_SIM_DEVICES; undefined = every saved key): saved keys
+   * come back with their state as far as the request has room for them, the rest is made new
+   * (reconcileFleet.ts). Returns what was done, for the start-up log.
+   */
+  async reconcile(spec: string | undefined): Promise<FleetPlan> {
     const dir = this.#o.stateDir;
-    if (!dir || !existsSync(dir)) return 0;
-    const files = readdirSync(dir).filter((f) => f.endsWith('.json'));
-    for (const file of files) {
-      const state = await loadState(join(dir, file));
+    const states = new Map<string, AuthenticatorState>();
+    if (dir && existsSync(dir)) {
+      for (const file of readdirSync(dir).filter((f) => f.endsWith('.json'))) {
+        const state = await loadState(join(dir, file));
+        states.set(state.serial, state);
+      }
+    }
+    const saved = [...states.values()].map((s) => ({ serial: s.serial, profile: s.profile }));
+    const plan = reconcileFleet(saved, spec === undefined ? undefined : SimFleet.parseSpec(spec));
+    for (const key of plan.restore) {
       await this.adopt(
         createAuthenticator({
-          state,
+          state: states.get(key.serial)!,
           ...(this.#o.presence ? { presence: this.#o.presence } : {}),
           ...(this.#o.latency ? { latency: this.#o.latency } : {}),
         }),
       );
     }
-    return files.length;
+    for (const { profile, count } of plan.add) {
+      for (let i = 0; i < count; i += 1) await this.plug({ profile });
+    }
+    return plan;
   }
 
   #persist(authenticator: VirtualAuthenticator): void {
