@@ -104,4 +104,17 @@ describe('names in the expanded view', () => {
     );
     expect(plain).toMatchObject({ policy: null, idp: null, idpId: null });
   });
+
+  it('a key whose PIN the simulation blocked is LOCKED and offers only unlock and reset', async () => {
+    const key = await h.gateway.sim!.plug({ profile: 'enterprise' });
+    const c = await h.api('POST', `/devices/${key.deviceId}/configure?wait=true`, {
+      body: { policyId: 'std' },
+    });
+    expect(c.status, c.text).toBe(200);
+    const blocked = await h.api('POST', `/simulation/devices/${key.deviceId}/block-pin`);
+    expect(blocked.status, blocked.text).toBe(200);
+    const view = await h.api('GET', `/devices/${blocked.body.deviceId}`);
+    expect(view.body).toMatchObject({ serial: key.serial, flags: { locked: true } });
+    expect(view.body.actions).toEqual(['reset', 'unlock']);
+  });
 });

@@ -6,7 +6,7 @@ import { deviceIdParams, errorSchema, simPlugBody } from './schemas.ts';
 const simDevice = z.object({ deviceId: z.string(), serial: z.string() });
 
 /**
- * Virtual keys: plug, unplug, reinsert, touch. Registered only when simulation is on, so the
+ * Virtual keys: plug, unplug, reinsert, block the PIN, touch. Registered only when simulation is on, so the
  * routes are 404 on a gateway with real keys only.
  */
 export function simulationRoutes(route: Route, core: GatewayCore): void {
@@ -64,6 +64,17 @@ export function simulationRoutes(route: Route, core: GatewayCore): void {
       responses: { 200: z.object({ deviceId: z.string() }), 404: errorSchema },
     },
     async ({ params }) => ({ body: await sim.reinsert(params.id) }),
+  );
+  route(
+    {
+      method: 'post',
+      path: '/simulation/devices/:id/block-pin',
+      summary: 'Run a virtual key’s PIN retries out, as repeated wrong PINs would (it is LOCKED)',
+      permission: 'device:configure',
+      params: deviceIdParams,
+      responses: { 200: z.object({ deviceId: z.string() }), 404: errorSchema },
+    },
+    async ({ params }) => ({ body: await sim.blockPin(params.id) }),
   );
   route(
     {

@@ -16,6 +16,8 @@ export interface SimulationControl {
   /** Unplug and plug the same virtual key again (power cycle), as a person reinserting it. */
   reinsert(deviceId: string): Promise<{ deviceId: string }>;
   touch(deviceId: string): Promise<void>;
+  /** Runs the key's PIN retries out (LOCKED), as repeated wrong PINs would. */
+  blockPin(deviceId: string): Promise<{ deviceId: string }>;
   list(): { deviceId: string; serial: string; profile: string }[];
 }
 

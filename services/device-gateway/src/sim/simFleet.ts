@@ -166,6 +166,23 @@ export class SimFleet implements SimulationControl {
     return this.#connect(authenticator);
   }
 
+  /**
+   * Blocks the key's PIN, as a user who mistyped it until the retry counter ran out (CTAP 2.1
+   * §6.5.5.2): the key comes back with no PIN retries left, LOCKED.
+   */
+  async blockPin(deviceId: string): Promise<{ deviceId: string }> {
+    const { authenticator } = this.#get(deviceId);
+    const state = authenticator.state();
+    state.pin.retries = 0;
+    await this.unplug(deviceId);
+    const blocked = createAuthenticator({
+      state,
+      ...(this.#o.presence ? { presence: this.#o.presence } : {}),
+      ...(this.#o.latency ? { latency: this.#o.latency } : {}),
+    });
+    return this.adopt(blocked);
+  }
+
   async touch(deviceId: string): Promise<void> {
     this.#get(deviceId).authenticator.touch();
   }
