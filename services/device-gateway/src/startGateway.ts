@@ -20,6 +20,7 @@ import { DeviceRegistry } from './devices/deviceRegistry.ts';
 import { startWatcherSource } from './devices/watcherSource.ts';
 import { browserGuard } from './http/browserGuard.ts';
 import { GATEWAY_VERSION, registerHttp } from './http/registerHttp.ts';
+import { followInventoryAfterRuns } from './operations/followInventory.ts';
 import type { GatewayCore } from './operations/gatewayCore.ts';
 import { NameCache } from './operations/nameCache.ts';
 import { SessionManager } from './operations/sessionManager.ts';
@@ -134,6 +135,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     }),
   });
   registerHttp(http, core);
+  const stopFollowing = followInventoryAfterRuns(core);
 
   const watcher =
     config.KEYWARD_HID || config.KEYWARD_PCSC
@@ -178,6 +180,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       await requests.stop();
       watcher?.stop();
       lifecycle.stop();
+      stopFollowing();
       await sim?.close();
       await events
         .publish(gatewayEvents.stopped, {

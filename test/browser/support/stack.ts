@@ -76,6 +76,8 @@ export interface SimKey extends AsyncDisposable {
   touch(): Promise<void>;
   /** Pulls the key out and plugs it back in (the reset window opens). */
   reinsert(): Promise<void>;
+  /** Runs the key's PIN retries out, so it is LOCKED. */
+  blockPin(): Promise<void>;
   /** Unplugs the key and forgets its saved state, so a gateway restart does not bring it back. */
   unplug(): Promise<void>;
 }
@@ -478,6 +480,14 @@ export async function startConsoleStack(options: ConsoleStackOptions = {}): Prom
               `/simulation/devices/${await deviceIdOf(serial)}/reinsert`,
             );
             must(r, `reinsert ${serial}`, 200);
+          },
+          async blockPin() {
+            const r = await call(
+              'device-gateway',
+              'POST',
+              `/simulation/devices/${await deviceIdOf(serial)}/block-pin`,
+            );
+            must(r, `block the PIN of ${serial}`, 200);
           },
           unplug,
           async [Symbol.asyncDispose]() {

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { InventoryLookup } from '../domain/deviceStatus.ts';
 import { configureKey } from '../operations/configureKey.ts';
 import { deviceList, deviceView, lookupInventory } from '../operations/deviceView.ts';
+import { followInventory } from '../operations/followInventory.ts';
 import type { GatewayCore } from '../operations/gatewayCore.ts';
 import { requireDeviceAction } from '../operations/requireDeviceAction.ts';
 import { runOne } from '../operations/runOne.ts';
@@ -229,6 +230,13 @@ export function deviceRoutes(route: Route, core: GatewayCore): void {
           ...(policyId ? { policyId } : {}),
         },
       });
+      // The list shows IN STOCK once the inventory has projected the event.
+      followInventory(core, {
+        deviceId: device.key.id,
+        serial,
+        expected: { statuses: ['IN_STOCK'] },
+        actor,
+      }).catch(() => undefined);
       return { body: { serial, status: 'IN_STOCK' as const } };
     },
   );
