@@ -14,10 +14,28 @@ import { useConsoleStack } from './support/stack.ts';
 const stack = useConsoleStack();
 const browser = useBrowser();
 
-async function vaultUserPin(serial: string): Promise<string> {
-  const r = await stack().api('policy', 'GET', `/devices/${serial}/pins/user`);
+async function vaultPin(serial: string, kind: 'user' | 'admin' = 'user'): Promise<string> {
+  const r = await stack().api('policy', 'GET', `/devices/${serial}/pins/${kind}`);
   expect(r.status, JSON.stringify(r.body)).toBe(200);
-  return (r.body as { userPin: string }).userPin;
+  return (r.body as Record<string, string>)[`${kind}Pin`]!;
+}
+
+/** Seeds a CONFIGURED key through the gateway's API (another feature's UI is not under test). */
+async function configureByApi(serial: string, policyId?: string): Promise<void> {
+  const id = policyId ?? (await stack().createPolicy()).id;
+  const devices = await stack().api('device-gateway', 'GET', '/devices');
+  const device = (devices.body as { devices: { id: string; serial: string }[] }).devices.find(
+    (d) => d.serial === serial,
+  );
+  const r = await stack().api(
+    'device-gateway',
+    'POST',
+    `/devices/${device!.id}/configure?wait=true`,
+    {
+      policyId: id,
+    },
+  );
+  expect(r.status, JSON.stringify(r.body)).toBe(200);
 }
 
 describe('the FIDO Keys page', { timeout: SCENARIO_TIMEOUT_MS }, () => {
@@ -54,7 +72,7 @@ describe('the FIDO Keys page', { timeout: SCENARIO_TIMEOUT_MS }, () => {
     const field = pinDialog.getByLabel('User PIN', { exact: true });
     await visible(field, 'the user PIN field');
     await expect(field.getAttribute('type')).resolves.toBe('password');
-    const pin = await vaultUserPin(key.serial);
+    const pin = await vaultPin(key.serial);
     await expect(field.inputValue()).resolves.toBe(pin);
     await pinDialog.getByRole('button', { name: 'Show User PIN' }).click();
     await expect(field.getAttribute('type')).resolves.toBe('text');
@@ -64,5 +82,90 @@ describe('the FIDO Keys page', { timeout: SCENARIO_TIMEOUT_MS }, () => {
     await pinDialog.waitFor({ state: 'detached' });
     expect(await page.content(), 'the PIN is gone from the DOM').not.toContain(pin);
     await expectNoLeaks(page, [...stack().secrets, { label: 'user PIN', value: pin }]);
+  });
+
+  it('assigns a configured key to a directory user: search, review, touch, Enrollment successful', async () => {
+    await using key = await stack().plugKey('generic');
+    await configureByApi(key.serial);
+    const page = await openConsolePage(browser(), stack());
+    await signIn(page, 'admin');
+
+    await startAction(page, key.serial, 'Assign');
+    const assign = dialog(page, 'Assign key');
+    await visible(assign.getByLabel('Identity provider'), 'the IdP picker');
+    expect(
+      await assign.getByLabel('Identity provider').locator('option:checked').textContent(),
+    ).toMatch(/\(default\)/);
+    await assign.getByRole('textbox', { name: /Search users/ }).fill('alice');
+    await assign.getByRole('radio', { name: /alice@contoso\.example/ }).check();
+    await assign.getByRole('button', { name: 'Next' }).click();
+    await visible(assign.getByLabel('Review'), 'the review');
+    await expectNoAxeViolations(page, 'the assign review');
+    await assign.getByRole('button', { name: 'Assign', exact: true }).click();
+    await visible(assign.getByText('Touch your key'), 'the touch prompt');
+    await key.touch();
+    await visible(assign.getByText('Enrollment successful'), 'Enrollment successful');
+    await visible(assign.getByRole('button', { name: 'Download report (CSV)' }), 'the report');
+    await closeButton(assign).click();
+    await visible(statusOf(page, key.serial).getByText('ENROLLED'), 'ENROLLED in the list');
+  });
+
+  it('resets a key: confirm naming the key, reinsert, touch, Reset complete', async () => {
+    await using key = await stack().plugKey('generic');
+    await configureByApi(key.serial);
+    const page = await openConsolePage(browser(), stack());
+    await signIn(page, 'admin');
+
+    await startAction(page, key.serial, 'Reset');
+    const reset = dialog(page, 'Reset key');
+    await visible(reset.getByText(`Resetting ${key.serial} cannot be undone`), 'the warning');
+    await expectNoAxeViolations(page, 'the reset confirmation');
+    await reset.getByRole('button', { name: 'Reset', exact: true }).click();
+    await visible(reset.getByText('Remove and reinsert the key'), 'the reinsert prompt');
+    await key.reinsert();
+    await visible(reset.getByText('Touch the key now'), 'the touch prompt');
+    await key.touch();
+    await visible(reset.getByText('Reset complete'), 'Reset complete');
+    await closeButton(reset).click();
+    await visible(statusOf(page, key.serial).getByText('NOT CONFIGURED'), 'NOT CONFIGURED');
+  });
+
+  it('unlocks a LOCKED enterprise key with a chosen PIN checked as it is typed, and shows it once', async () => {
+    await using key = await stack().plugKey('enterprise');
+    const policy = await stack().createPolicy({ adminPin: { enabled: true, length: 12 } });
+    await configureByApi(key.serial, policy.id);
+    const adminPin = await vaultPin(key.serial, 'admin');
+    await key.blockPin();
+    const page = await openConsolePage(browser(), stack());
+    await signIn(page, 'admin');
+    await visible(statusOf(page, key.serial).getByText('LOCKED'), 'LOCKED');
+
+    await startAction(page, key.serial, 'Unlock');
+    const unlock = dialog(page, 'Unlock key');
+    await unlock.getByLabel('Admin PIN').fill(adminPin);
+    await unlock.getByRole('radio', { name: 'A PIN I choose' }).check();
+    const chosen = unlock.getByLabel('Chosen PIN');
+    await chosen.fill('7391');
+    await visible(unlock.getByText(/expected at least 6/), 'the too-short rule');
+    expect(await unlock.getByRole('button', { name: 'Unlock', exact: true }).isDisabled()).toBe(
+      true,
+    );
+    await chosen.fill('73915582');
+    await visible(unlock.getByText('The PIN meets the policy.'), 'the PIN accepted');
+    await expectNoAxeViolations(page, 'the unlock dialog');
+    await unlock.getByRole('button', { name: 'Unlock', exact: true }).click();
+    await visible(unlock.getByText('The key is unlocked'), 'unlocked');
+    await expect(unlock.getByLabel('New user PIN', { exact: true }).inputValue()).resolves.toBe(
+      '73915582',
+    );
+    await closeButton(unlock).click();
+    await unlock.waitFor({ state: 'detached' });
+    expect(await page.content()).not.toContain('73915582');
+    await statusOf(page, key.serial).getByText('LOCKED').waitFor({ state: 'detached' });
+    await expectNoLeaks(page, [
+      ...stack().secrets,
+      { label: 'admin PIN', value: adminPin },
+      { label: 'new PIN', value: '73915582' },
+    ]);
   });
 });
