@@ -7,36 +7,20 @@ import {
   useBrowser,
   visible,
 } from './support/browser.ts';
-import { closeButton, dialog, keyRow, startAction, statusOf } from './support/keys.ts';
+import {
+  closeButton,
+  configureByApi,
+  dialog,
+  keyRow,
+  startAction,
+  statusOf,
+  vaultPin,
+} from './support/keys.ts';
 import { expectNoLeaks } from './support/leaks.ts';
 import { useConsoleStack } from './support/stack.ts';
 
 const stack = useConsoleStack();
 const browser = useBrowser();
-
-async function vaultPin(serial: string, kind: 'user' | 'admin' = 'user'): Promise<string> {
-  const r = await stack().api('policy', 'GET', `/devices/${serial}/pins/${kind}`);
-  expect(r.status, JSON.stringify(r.body)).toBe(200);
-  return (r.body as Record<string, string>)[`${kind}Pin`]!;
-}
-
-/** Seeds a CONFIGURED key through the gateway's API (another feature's UI is not under test). */
-async function configureByApi(serial: string, policyId?: string): Promise<void> {
-  const id = policyId ?? (await stack().createPolicy()).id;
-  const devices = await stack().api('device-gateway', 'GET', '/devices');
-  const device = (devices.body as { devices: { id: string; serial: string }[] }).devices.find(
-    (d) => d.serial === serial,
-  );
-  const r = await stack().api(
-    'device-gateway',
-    'POST',
-    `/devices/${device!.id}/configure?wait=true`,
-    {
-      policyId: id,
-    },
-  );
-  expect(r.status, JSON.stringify(r.body)).toBe(200);
-}
 
 describe('the FIDO Keys page', { timeout: SCENARIO_TIMEOUT_MS }, () => {
   it('configures a plugged-in key to a policy, shows its initial PIN on request and forgets it on close', async () => {
@@ -72,7 +56,7 @@ describe('the FIDO Keys page', { timeout: SCENARIO_TIMEOUT_MS }, () => {
     const field = pinDialog.getByLabel('User PIN', { exact: true });
     await visible(field, 'the user PIN field');
     await expect(field.getAttribute('type')).resolves.toBe('password');
-    const pin = await vaultPin(key.serial);
+    const pin = await vaultPin(stack(), key.serial);
     await expect(field.inputValue()).resolves.toBe(pin);
     await pinDialog.getByRole('button', { name: 'Show User PIN' }).click();
     await expect(field.getAttribute('type')).resolves.toBe('text');
@@ -86,7 +70,7 @@ describe('the FIDO Keys page', { timeout: SCENARIO_TIMEOUT_MS }, () => {
 
   it('assigns a configured key to a directory user: search, review, touch, Enrollment successful', async () => {
     await using key = await stack().plugKey('generic');
-    await configureByApi(key.serial);
+    await configureByApi(stack(), key.serial);
     const page = await openConsolePage(browser(), stack());
     await signIn(page, 'admin');
 
@@ -112,7 +96,7 @@ describe('the FIDO Keys page', { timeout: SCENARIO_TIMEOUT_MS }, () => {
 
   it('resets a key: confirm naming the key, reinsert, touch, Reset complete', async () => {
     await using key = await stack().plugKey('generic');
-    await configureByApi(key.serial);
+    await configureByApi(stack(), key.serial);
     const page = await openConsolePage(browser(), stack());
     await signIn(page, 'admin');
 
@@ -133,8 +117,8 @@ describe('the FIDO Keys page', { timeout: SCENARIO_TIMEOUT_MS }, () => {
   it('unlocks a LOCKED enterprise key with a chosen PIN checked as it is typed, and shows it once', async () => {
     await using key = await stack().plugKey('enterprise');
     const policy = await stack().createPolicy({ adminPin: { enabled: true, length: 12 } });
-    await configureByApi(key.serial, policy.id);
-    const adminPin = await vaultPin(key.serial, 'admin');
+    await configureByApi(stack(), key.serial, policy.id);
+    const adminPin = await vaultPin(stack(), key.serial, 'admin');
     await key.blockPin();
     const page = await openConsolePage(browser(), stack());
     await signIn(page, 'admin');
