@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
+import { ACTOR_HEADER, identityRequests } from '@keyward/contracts';
 import { type EntraEmulator, type NewUser, startEntraEmulator } from '@keyward/idp-emulators';
 import {
   freePort,
@@ -14,6 +15,7 @@ import {
   uniqueDbName,
   waitForPort,
 } from '@keyward/test-harness';
+import { connect, headers } from '@nats-io/transport-node';
 import { afterAll, beforeAll } from 'vitest';
 import {
   CONSOLE_CLIENT_ID,
@@ -116,6 +118,11 @@ export interface ConsoleStack extends AsyncDisposable {
   linkKeys(policyId: string, serials: readonly string[]): Promise<void>;
   /** Plugs a virtual key into the gateway (POST /simulation/devices). */
   plugKey(profile?: SimProfile, options?: { serial?: string }): Promise<SimKey>;
+  /**
+   * Revokes the passkeys enrolled on a key (identity's keyward.identity.credential.revoke, the
+   * only way today: the admin REST route comes with the console's part 2); the key turns REVOKED.
+   */
+  revokeKey(serial: string): Promise<void>;
   /** Stops the device gateway process (SIGTERM); the page keeps running. */
   stopGateway(): Promise<void>;
   /** Starts the gateway again on the same port, with the same virtual keys, and waits until ready. */
@@ -495,6 +502,23 @@ export async function startConsoleStack(options: ConsoleStackOptions = {}): Prom
             if (!stopped && !processOf('device-gateway').proc.exitReason()) await unplug();
           },
         };
+      },
+      async revokeKey(serial) {
+        const nc = await connect({ servers: natsUrl });
+        try {
+          const h = headers();
+          h.set(ACTOR_HEADER, 'user:browser-test');
+          const msg = await nc.request(
+            identityRequests.credentialRevoke.subject,
+            JSON.stringify({ serial, reason: 'browser test' }),
+            { timeout: 20_000, headers: h },
+          );
+          const reply = JSON.parse(msg.string()) as { ok: boolean; data?: { revoked: unknown[] } };
+          if (!reply.ok || !reply.data?.revoked.length)
+            throw new Error(`revoking ${serial} failed: ${msg.string()}`);
+        } finally {
+          await nc.close();
+        }
       },
       async stopGateway() {
         await processOf('device-gateway').proc.stop();

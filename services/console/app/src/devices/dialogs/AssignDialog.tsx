@@ -71,7 +71,11 @@ export function AssignDialog(props: {
   const [user, setUser] = useState<AssignUser | undefined>(props.user);
   const [policyId, setPolicyId] = useState('');
   const [notifyUser, setNotifyUser] = useState(true);
-  const [step, setStep] = useState<'user' | 'review' | 'run'>(props.user ? 'review' : 'user');
+  // Assignment by URL names the user: only a NOT CONFIGURED key still needs its policy chosen.
+  const userGiven = props.user !== undefined;
+  const [step, setStep] = useState<'user' | 'review' | 'run'>(
+    userGiven && !needsPolicy ? 'review' : 'user',
+  );
 
   useEffect(() => {
     if (!idpId && idps.data?.[0]) setIdpId(idps.data[0].id);
@@ -128,68 +132,80 @@ export function AssignDialog(props: {
               if (user) setStep('review');
             }}
           >
-            <FormGroup label={t('assign.idp')} isRequired fieldId="assign-idp">
-              <FormSelect
-                id="assign-idp"
-                value={idpId}
-                onChange={(_e, v) => {
-                  setIdpId(v);
-                  setUser(undefined);
-                }}
-                isDisabled={!idps.isSuccess}
-              >
-                {(idps.data ?? []).map((i) => (
-                  <FormSelectOption
-                    key={i.id}
-                    value={i.id}
-                    label={i.isDefault ? t('assign.idpDefault', { name: i.name }) : i.name}
-                  />
-                ))}
-              </FormSelect>
-            </FormGroup>
-            {idps.isError && <Alert isInline variant="danger" title={errorMessage(idps.error)} />}
-            {idps.isSuccess && idps.data.length === 0 && (
-              <Alert isInline variant="warning" title={t('assign.noIdp')} />
+            {!userGiven && (
+              <>
+                <FormGroup label={t('assign.idp')} isRequired fieldId="assign-idp">
+                  <FormSelect
+                    id="assign-idp"
+                    value={idpId}
+                    onChange={(_e, v) => {
+                      setIdpId(v);
+                      setUser(undefined);
+                    }}
+                    isDisabled={!idps.isSuccess}
+                  >
+                    {(idps.data ?? []).map((i) => (
+                      <FormSelectOption
+                        key={i.id}
+                        value={i.id}
+                        label={i.isDefault ? t('assign.idpDefault', { name: i.name }) : i.name}
+                      />
+                    ))}
+                  </FormSelect>
+                </FormGroup>
+                {idps.isError && (
+                  <Alert isInline variant="danger" title={errorMessage(idps.error)} />
+                )}
+                {idps.isSuccess && idps.data.length === 0 && (
+                  <Alert isInline variant="warning" title={t('assign.noIdp')} />
+                )}
+              </>
             )}
             {needsPolicy && <PolicyPicker value={policyId} onChange={setPolicyId} />}
-            <FormGroup label={t('assign.user')} isRequired fieldId="assign-search">
-              <SearchInput
-                id="assign-search"
-                aria-label={exactOnly ? t('assign.searchExact') : t('assign.search')}
-                placeholder={exactOnly ? t('assign.searchExact') : t('assign.search')}
-                value={query}
-                onChange={(_e, v) => setQuery(v)}
-                onClear={() => setQuery('')}
-              />
-            </FormGroup>
-            {users.isFetching && <Spinner size="md" aria-label={t('assign.searching')} />}
-            {users.isError && <Alert isInline variant="danger" title={errorMessage(users.error)} />}
-            {users.isSuccess && debounced && users.data.length === 0 && (
-              <Alert
-                isInline
-                isPlain
-                variant="info"
-                title={t('assign.noUsers', { query: debounced })}
-              />
-            )}
-            {users.isSuccess && users.data.length > 0 && (
-              <FormGroup
-                role="radiogroup"
-                isStack
-                fieldId="assign-results"
-                label={t('assign.results')}
-              >
-                {users.data.map((u) => (
-                  <Radio
-                    key={u.id}
-                    id={`user-${u.id}`}
-                    name="assign-user"
-                    label={userLabel(u)}
-                    isChecked={user?.id === u.id}
-                    onChange={() => setUser(u)}
+            {!userGiven && (
+              <>
+                <FormGroup label={t('assign.user')} isRequired fieldId="assign-search">
+                  <SearchInput
+                    id="assign-search"
+                    aria-label={exactOnly ? t('assign.searchExact') : t('assign.search')}
+                    placeholder={exactOnly ? t('assign.searchExact') : t('assign.search')}
+                    value={query}
+                    onChange={(_e, v) => setQuery(v)}
+                    onClear={() => setQuery('')}
                   />
-                ))}
-              </FormGroup>
+                </FormGroup>
+                {users.isFetching && <Spinner size="md" aria-label={t('assign.searching')} />}
+                {users.isError && (
+                  <Alert isInline variant="danger" title={errorMessage(users.error)} />
+                )}
+                {users.isSuccess && debounced && users.data.length === 0 && (
+                  <Alert
+                    isInline
+                    isPlain
+                    variant="info"
+                    title={t('assign.noUsers', { query: debounced })}
+                  />
+                )}
+                {users.isSuccess && users.data.length > 0 && (
+                  <FormGroup
+                    role="radiogroup"
+                    isStack
+                    fieldId="assign-results"
+                    label={t('assign.results')}
+                  >
+                    {users.data.map((u) => (
+                      <Radio
+                        key={u.id}
+                        id={`user-${u.id}`}
+                        name="assign-user"
+                        label={userLabel(u)}
+                        isChecked={user?.id === u.id}
+                        onChange={() => setUser(u)}
+                      />
+                    ))}
+                  </FormGroup>
+                )}
+              </>
             )}
           </Form>
         )}
@@ -303,7 +319,7 @@ export function AssignDialog(props: {
             >
               {props.configure ? t('assign.startConfigure') : t('assign.start')}
             </Button>
-            {!props.user && (
+            {(!userGiven || needsPolicy) && (
               <Button variant="secondary" onClick={() => setStep('user')}>
                 {t('back')}
               </Button>
