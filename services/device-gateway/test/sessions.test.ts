@@ -96,6 +96,24 @@ describe('bulk configure sessions', () => {
     expect(s.keys[k3.serial]).toBeUndefined();
   });
 
+  it('without a mode, configures the connected keys, or keeps going for new ones when none is connected', async () => {
+    await unplugAll();
+    const idle = await h.api('POST', '/sessions/configure', { body: { policyId: 'std' } });
+    expect(idle.status, idle.text).toBe(202);
+    expect(idle.body.mode).toBe('continuous');
+    expect((await h.api('POST', `/sessions/${idle.body.id}/stop`)).status).toBe(200);
+    await sessionDone(idle.body.id);
+    await plug();
+    const some = await h.api('POST', '/sessions/configure', { body: { policyId: 'std' } });
+    expect(some.body.mode).toBe('stop-when-done');
+    await sessionDone(some.body.id);
+    const both = await h.api('POST', '/sessions/configure', {
+      body: { policyId: 'std', mode: 'continuous', deviceIds: ['x'] },
+    });
+    expect(both.status).toBe(400);
+    expect(both.body.error.message).toContain('not both');
+  });
+
   it('streams each key transition over Server-Sent Events until the session closes', async () => {
     await unplugAll();
     const key = await plug('generic', { latency: { config: 100 } });

@@ -103,16 +103,18 @@ export const operationResponses = {
 };
 
 export const configureBody = z.object({ policyId: z.string().min(1) });
-/** `{policyId, deviceIds}` (selected) or `{policyId, mode}` (all connected / continuous). */
+/**
+ * `{policyId, deviceIds}` (selected) or `{policyId, mode}` (all connected / continuous); with
+ * neither, all connected keys — or, when none is connected, every key plugged in from now on.
+ */
 export const sessionConfigureBody = z
   .object({
     policyId: z.string().min(1),
     deviceIds: z.array(z.string().min(1)).min(1).optional(),
     mode: z.enum(['stop-when-done', 'continuous']).optional(),
   })
-  .refine((b) => (b.deviceIds === undefined) !== (b.mode === undefined), {
-    message:
-      'give exactly one of "deviceIds" (selected keys) or "mode" (stop-when-done | continuous)',
+  .refine((b) => b.deviceIds === undefined || b.mode === undefined, {
+    message: 'give "deviceIds" (selected keys) or "mode" (stop-when-done | continuous), not both',
     path: ['mode'],
   });
 export const applyLinkedBody = z.object({}).loose();

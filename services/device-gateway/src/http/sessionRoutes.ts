@@ -35,9 +35,12 @@ export function sessionRoutes(route: Route, core: GatewayCore): void {
       const devices = body.deviceIds
         ? body.deviceIds.map((id) => core.registry.get(id))
         : core.registry.list();
+      // Nothing plugged in and no mode: the operator is about to plug keys in, one by one.
+      const mode =
+        body.mode ?? (core.registry.list().length === 0 ? 'continuous' : 'stop-when-done');
       const session = await core.sessions.start({
         kind: 'configure',
-        mode: selected ? 'selected' : (body.mode ?? 'stop-when-done'),
+        mode: selected ? 'selected' : mode,
         actor,
         policyId,
         devices,
