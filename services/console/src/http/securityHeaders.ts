@@ -32,7 +32,7 @@ export function securityHeaders(options: SecurityHeaderOptions): RequestHandler 
       },
     },
     crossOriginEmbedderPolicy: false,
-    // The sign-in popup reports back to this window through window.opener (same origin).
+    // The sign-in popup reports back over a same-origin BroadcastChannel, not window.opener.
     crossOriginOpenerPolicy: { policy: 'same-origin' },
     referrerPolicy: { policy: 'no-referrer' },
     strictTransportSecurity: false,

@@ -10,7 +10,8 @@ export function AuthWall(props: { permission: string; children: ReactNode }) {
   const { t } = useTranslation();
   const whoami = useWhoami();
   if (whoami.isPending) return <PageLoading />;
-  if (whoami.isError) {
+  // A refetch that failed (an expired session) keeps the page: only a first failure replaces it.
+  if (whoami.isError && !whoami.data) {
     return (
       <PageSection>
         <Alert variant="danger" title={t('whoamiFailed')}>
@@ -19,7 +20,7 @@ export function AuthWall(props: { permission: string; children: ReactNode }) {
       </PageSection>
     );
   }
-  if (!whoami.data.permissions.includes(props.permission)) {
+  if (!whoami.data?.permissions.includes(props.permission)) {
     return (
       <PageSection>
         <EmptyState titleText={t('forbidden.title')} headingLevel="h1" status="warning">

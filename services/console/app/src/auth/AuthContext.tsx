@@ -1,3 +1,4 @@
+import { onlineManager } from '@tanstack/react-query';
 import {
   createContext,
   type ReactNode,
@@ -31,6 +32,7 @@ export function useAuth(): AuthState {
 }
 
 const SIGNED_OUT_KEY = 'keyward.signedOut';
+const SIGN_IN_AGAIN_TIMEOUT_MS = 5 * 60_000;
 
 /** True once after a sign-out, so the start page offers "Sign in" instead of signing in again. */
 export function consumeSignedOut(): boolean {
@@ -54,36 +56,46 @@ export function AuthProvider(props: {
 
   const markExpired = useCallback(() => setExpired(true), []);
 
+  // While the session is expired, queries and mutations wait as they would offline (TanStack
+  // pauses them) instead of failing without a token; they go out once signed in again.
+  useEffect(() => {
+    onlineManager.setOnline(!expired);
+  }, [expired]);
+
   // The token's own lifetime ends the session even when no call is being made.
   useEffect(() => {
     const timer = setTimeout(markExpired, Math.max(0, session.expiresAt - Date.now()));
     return () => clearTimeout(timer);
   }, [session, markExpired]);
 
+  const pendingSignIn = useRef<AbortController | undefined>(undefined);
   const signInAgain = useCallback(async () => {
     // Opened synchronously in the click, before any await, so popup blockers allow it.
     const popup = window.open('', 'keyward-signin', 'popup,width=560,height=700');
+    // A second click starts over. `popup.closed` cannot tell when the user gives up: with
+    // Cross-Origin-Opener-Policy the popup looks closed as soon as it reaches the provider.
+    pendingSignIn.current?.abort(new Error('a new sign-in was started'));
     const abort = new AbortController();
+    pendingSignIn.current = abort;
+    const timer = setTimeout(
+      () => abort.abort(new Error('the sign-in did not finish within 5 minutes; try again')),
+      SIGN_IN_AGAIN_TIMEOUT_MS,
+    );
     try {
       const url = await oidc.authorizationUrl({ returnTo: window.location.pathname, popup: true });
       if (!popup)
         throw new Error('the browser blocked the sign-in window; allow pop-ups for this console');
       popup.location.href = url;
-      const closed = setInterval(() => {
-        if (popup.closed) abort.abort(new Error('the sign-in window was closed'));
-      }, 500);
-      try {
-        const callback = await awaitPopupCallback(abort.signal);
-        const { session: renewed } = await oidc.completeSignIn(callback);
-        setSession(renewed);
-        setExpired(false);
-        onRenewed();
-      } finally {
-        clearInterval(closed);
-      }
+      const callback = await awaitPopupCallback(abort.signal);
+      const { session: renewed } = await oidc.completeSignIn(callback);
+      setSession(renewed);
+      setExpired(false);
+      onRenewed();
     } catch (error) {
       popup?.close();
       throw error;
+    } finally {
+      clearTimeout(timer);
     }
   }, [oidc, onRenewed]);
 

@@ -39,7 +39,7 @@ export function SessionExpiredModal() {
         {error && <Alert isInline variant="danger" title={error} />}
       </ModalBody>
       <ModalFooter>
-        <Button variant="primary" onClick={signIn} isLoading={busy} isDisabled={busy}>
+        <Button variant="primary" onClick={signIn} isLoading={busy}>
           {t('signInAgain')}
         </Button>
         <Button variant="link" onClick={() => void auth.signOut()}>

@@ -10,12 +10,15 @@ export function GatewayBanner(props: { live: boolean }) {
   const { t } = useTranslation('devices');
   const api = useApi();
   const devices = useDevices();
+  // The list keeps retrying, so a failure shows as the reason of the current attempt, not as
+  // an error (which would come only after the last retry).
+  const failure = devices.error ?? devices.failureReason;
   const problem = useQuery({
-    queryKey: ['gateway', 'diagnosis', devices.errorUpdatedAt],
-    enabled: devices.isError,
-    queryFn: () => diagnoseGateway(api.gatewayUrl, devices.error),
+    queryKey: ['gateway', 'diagnosis', devices.errorUpdatedAt, devices.failureCount],
+    enabled: failure !== null,
+    queryFn: () => diagnoseGateway(api.gatewayUrl, failure),
   });
-  if (devices.isSuccess && !devices.isError) {
+  if (devices.isSuccess && failure === null) {
     return (
       <Alert
         isInline
@@ -27,7 +30,7 @@ export function GatewayBanner(props: { live: boolean }) {
       </Alert>
     );
   }
-  if (!devices.isError) {
+  if (failure === null) {
     return (
       <Alert
         isInline
@@ -42,7 +45,7 @@ export function GatewayBanner(props: { live: boolean }) {
       ? t('banner.refused', { url: api.gatewayUrl, origin: window.location.origin })
       : problem.data === 'not-running'
         ? t('banner.notRunning', { url: api.gatewayUrl })
-        : errorMessage(devices.error);
+        : errorMessage(failure);
   return (
     <Alert
       isInline

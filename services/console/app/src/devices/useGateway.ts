@@ -79,6 +79,8 @@ export function useLiveDevices(enabled: boolean): { live: boolean } {
           // fall through to the back-off below
         }
         setLive(false);
+        // The stream broke: ask for the list, whose answer (or failure) the banner shows.
+        refetch();
         if (abort.signal.aborted) return;
         attempt += 1;
         await new Promise((r) => setTimeout(r, Math.min(500 * 2 ** attempt, 10_000)));
