@@ -16,11 +16,18 @@ const record = (fields: Partial<InventoryDevice>) =>
   ({ serial: 'SN-1', status: 'CONFIGURED', ...fields }) as InventoryDevice;
 
 describe('inventory catch-up after a key run', () => {
-  it('waits for the configured policy version after configure', () => {
+  it('waits for CONFIGURED with the policy version after configure or apply-policy', () => {
     const expected = expectationAfter('configure', run)!;
     expect(inventoryReflects(expected, undefined)).toBe(false);
     expect(inventoryReflects(expected, record({ policyId: 'std', policyVersion: 1 }))).toBe(false);
     expect(inventoryReflects(expected, record({ policyId: 'std', policyVersion: 2 }))).toBe(true);
+    const linked = expectationAfter('apply-policy', {
+      ...run,
+      policyId: undefined,
+      policyVersion: undefined,
+    } as KeyRun)!;
+    expect(inventoryReflects(linked, record({ status: 'READY' }))).toBe(false);
+    expect(inventoryReflects(linked, record({}))).toBe(true);
   });
 
   it('waits for ENROLLED after enroll, and for NOT CONFIGURED or no record after reset', () => {

@@ -17,12 +17,12 @@ export function expectationAfter(kind: SessionKind, run: KeyRun): InventoryExpec
   switch (kind) {
     case 'configure':
     case 'apply-policy':
-      return run.policyId
-        ? {
-            policyId: run.policyId,
-            ...(run.policyVersion !== undefined ? { policyVersion: run.policyVersion } : {}),
-          }
-        : undefined;
+      // Both start from NOT CONFIGURED or READY (domain/deviceActions.ts) and end CONFIGURED.
+      return {
+        statuses: ['CONFIGURED'],
+        ...(run.policyId ? { policyId: run.policyId } : {}),
+        ...(run.policyVersion !== undefined ? { policyVersion: run.policyVersion } : {}),
+      };
     case 'enroll':
       return { statuses: ['ENROLLED'] };
     case 'reset':

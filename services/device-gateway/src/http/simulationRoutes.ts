@@ -80,10 +80,11 @@ export function simulationRoutes(route: Route, core: GatewayCore): void {
     {
       method: 'post',
       path: '/simulation/devices/:id/touch',
-      summary: 'Touch a virtual key (user presence)',
+      summary:
+        'Touch a virtual key when it asks for a touch (user presence; waits up to 10 s, else 504)',
       permission: 'device:configure',
       params: deviceIdParams,
-      responses: { 204: z.null(), 404: errorSchema },
+      responses: { 204: z.null(), 404: errorSchema, 504: errorSchema },
     },
     async ({ params, res }) => {
       await sim.touch(params.id);

@@ -19,6 +19,9 @@ import type { DeviceRegistry } from '../devices/deviceRegistry.ts';
 import type { SimulationControl } from '../operations/gatewayCore.ts';
 import { type FleetPlan, reconcileFleet } from './reconcileFleet.ts';
 
+/** How long a simulated touch waits for the key to ask for one. */
+const TOUCH_WAIT_MS = 10_000;
+
 interface Plugged {
   deviceId: string;
   authenticator: VirtualAuthenticator;
@@ -183,8 +186,23 @@ export class SimFleet implements SimulationControl {
     return this.adopt(blocked);
   }
 
-  async touch(deviceId: string): Promise<void> {
-    this.#get(deviceId).authenticator.touch();
+  /**
+   * Touches the key when it asks for a touch, as a person does when it blinks: waits up to
+   * `withinMs` for a request to be pending, so a touch is never lost to a race with the
+   * command that asks for it. A key that does not ask within it is a TIMEOUT.
+   */
+  async touch(deviceId: string, withinMs = TOUCH_WAIT_MS): Promise<void> {
+    const deadline = Date.now() + withinMs;
+    for (;;) {
+      // Re-read each time: a reinsert gives the same key a new id.
+      if (this.#get(deviceId).authenticator.touch()) return;
+      if (Date.now() >= deadline)
+        throw new KeywardError(
+          'TIMEOUT',
+          `virtual key ${deviceId} did not ask for a touch within ${withinMs} ms`,
+        );
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
   }
 
   /**

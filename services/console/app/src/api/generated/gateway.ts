@@ -419,7 +419,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Touch a virtual key (user presence) */
+        /** Touch a virtual key when it asks for a touch (user presence; waits up to 10 s, else 504) */
         post: operations["postSimulationDevicesIdTouch"];
         delete?: never;
         options?: never;
@@ -3510,6 +3510,23 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Error: TIMEOUT */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            code: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                            message: string;
+                        };
+                    };
                 };
             };
         };
