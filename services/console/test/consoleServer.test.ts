@@ -146,15 +146,18 @@ describe('the console service', () => {
       sub: 'hal',
       name: 'Hal',
       permissions: ['device:read', 'device:reset'],
+      roles: ['auditor'],
     });
     const response = await fetch(`${base}/api/whoami`, {
       headers: { authorization: `Bearer ${token}` },
     });
     expect(response.status).toBe(200);
+    // The permissions claim and what the auditor role grants, as every service maps them.
     expect(await response.json()).toMatchObject({
       sub: 'hal',
       name: 'Hal',
-      permissions: ['device:read', 'device:reset'],
+      roles: ['auditor'],
+      permissions: ['audit:read', 'device:read', 'device:reset', 'report:read'],
     });
     expect(response.headers.get('cache-control')).toBe('no-store');
   });

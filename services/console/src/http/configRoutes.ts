@@ -49,6 +49,7 @@ export function configRoutes(options: { config: ConsoleConfigBody; auth: Auth })
     res.json({
       sub: principal.sub,
       name: principal.name ?? principal.sub,
+      roles: principal.roles,
       permissions: [...principal.permissions].sort(),
     });
   });
