@@ -57,4 +57,15 @@ describe('signing in to the console', { timeout: SCENARIO_TIMEOUT_MS }, () => {
     await expectNoAxeViolations(page, 'the signed-out page');
     await expectNoLeaks(page, stack().secrets);
   });
+
+  it('a link to a page that does not exist says so, with a way back', async () => {
+    const page = await openConsolePage(browser(), stack());
+    await signIn(page, 'auditor', {
+      path: '/no-such-page',
+      landing: (p) => p.getByRole('heading', { name: 'Page not found' }),
+    });
+    await expectNoAxeViolations(page, 'the not-found page');
+    await page.getByRole('link', { name: 'Back to FIDO Keys' }).click();
+    await visible(fidoKeysHeading(page), 'the FIDO Keys page');
+  });
 });
