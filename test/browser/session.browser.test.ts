@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  expectNoAxeViolations,
   openConsolePage,
   SCENARIO_TIMEOUT_MS,
   STEP_TIMEOUT_MS,
@@ -7,12 +8,16 @@ import {
   useBrowser,
   visible,
 } from './support/browser.ts';
-import { keyRow } from './support/keys.ts';
+import { configureByApi, dialog, keyRow, startAction } from './support/keys.ts';
 import { useConsoleStack } from './support/stack.ts';
 
-// Console tokens live 8 s here, so the session runs out during the scenario.
-const TOKEN_TTL_SECONDS = 8;
-const stack = useConsoleStack({ accessTokenTtlSeconds: TOKEN_TTL_SECONDS });
+// Short windows: console tokens live 15 s here, so a session runs out during the scenario, and a
+// reset waits 3 s for the key to be pulled out and put back.
+const TOKEN_TTL_SECONDS = 15;
+const stack = useConsoleStack({
+  accessTokenTtlSeconds: TOKEN_TTL_SECONDS,
+  resetReinsertTimeoutMs: 3_000,
+});
 const browser = useBrowser();
 
 describe('an expired session', { timeout: SCENARIO_TIMEOUT_MS }, () => {
@@ -42,5 +47,27 @@ describe('an expired session', { timeout: SCENARIO_TIMEOUT_MS }, () => {
       'true',
     );
     await visible(keyRow(page, key.serial), 'the key still listed');
+  });
+});
+
+describe('a missed reset window', { timeout: SCENARIO_TIMEOUT_MS }, () => {
+  it('says the key was not reinserted in time and resets it on Try again', async () => {
+    await using key = await stack().plugKey('generic');
+    await configureByApi(stack(), key.serial);
+    const page = await openConsolePage(browser(), stack());
+    await signIn(page, 'admin');
+    await startAction(page, key.serial, 'Reset');
+    const reset = dialog(page, 'Reset key');
+    await reset.getByRole('button', { name: 'Reset', exact: true }).click();
+    await visible(reset.getByText('Remove and reinsert the key'), 'the reinsert prompt');
+    // Nobody reinserts it: the window closes.
+    await visible(reset.getByText('The reset did not complete'), 'the missed window');
+    await expectNoAxeViolations(page, 'the failed reset');
+    await reset.getByRole('button', { name: 'Try again' }).click();
+    await reset.getByRole('button', { name: 'Reset', exact: true }).click();
+    await visible(reset.getByText('Remove and reinsert the key'), 'the reinsert prompt again');
+    await key.reinsert();
+    await key.touch();
+    await visible(reset.getByText('Reset complete'), 'Reset complete');
   });
 });
