@@ -8,7 +8,14 @@ import {
   useBrowser,
   visible,
 } from './support/browser.ts';
-import { closeButton, configureByApi, dialog, startAction, statusOf } from './support/keys.ts';
+import {
+  closeButton,
+  configureByApi,
+  dialog,
+  keyRow,
+  startAction,
+  statusOf,
+} from './support/keys.ts';
 import { useConsoleStack } from './support/stack.ts';
 
 const stack = useConsoleStack();
@@ -94,5 +101,41 @@ describe('working on several keys', { timeout: SCENARIO_TIMEOUT_MS }, () => {
     await visible(stock.getByText(`${key.serial} is in stock`), 'parked');
     await closeButton(stock).click();
     await visible(statusOf(page, key.serial).getByText('IN STOCK'), 'IN STOCK in the list');
+  });
+
+  it('configures the selected keys; one the policy refuses turns red with the reason and a Retry', async () => {
+    await using modern = await stack().plugKey('generic');
+    await using old = await stack().plugKey('ctap20');
+    await using other = await stack().plugKey('generic');
+    // Only the generic model is allowed: the CTAP 2.0 key's AAGUID is refused by the policy.
+    const policy = await stack().createPolicy({
+      authenticators: { allowedAaguids: ['8f4c0add-96f0-404f-80e0-4cb0c1012d04'] },
+    });
+    const page = await openConsolePage(browser(), stack());
+    await signIn(page, 'admin');
+
+    for (const key of [modern, old])
+      await keyRow(page, key.serial)
+        .getByRole('checkbox', { name: `Select key ${key.serial}` })
+        .check();
+    await page.getByRole('button', { name: 'Configure 2 selected keys' }).click();
+    const configure = dialog(page, 'Configure keys');
+    await configure.getByLabel('Policy').selectOption({ label: policy.name });
+    await configure.getByRole('button', { name: 'Next' }).click();
+    const listed = configure.getByRole('list', { name: 'Keys to configure' });
+    await visible(listed.getByText(modern.serial, { exact: false }), 'the first selected key');
+    await visible(listed.getByText(old.serial, { exact: false }), 'the second selected key');
+    expect(await listed.getByText(other.serial, { exact: false }).count(), 'not selected').toBe(0);
+    await configure.getByRole('button', { name: 'Configure', exact: true }).click();
+
+    const progress = configure.getByRole('list', { name: 'Progress per key' });
+    const row = (serial: string) => progress.getByRole('listitem').filter({ hasText: serial });
+    await visible(row(modern.serial).getByText('Done'), 'the allowed key done');
+    await visible(
+      row(old.serial).getByText(/Failed — .*AAGUID/i),
+      'the refused key failed, with the reason',
+    );
+    await visible(row(old.serial).getByRole('button', { name: `Retry ${old.serial}` }), 'Retry');
+    await expectNoAxeViolations(page, 'a session with a failed key');
   });
 });

@@ -116,7 +116,9 @@ export function DeviceList(props: DeviceListProps) {
               />
               <DataListCheck
                 id={`${rowId}-check`}
-                aria-labelledby={`${rowId}-name`}
+                // Named by serial (every key of a model has the same name): a self-reference
+                // in aria-labelledby takes the element's own aria-label.
+                aria-labelledby={`${rowId}-check`}
                 aria-label={t('select', { serial: device.serial })}
                 isChecked={props.selected.has(device.id)}
                 onChange={(_e, checked) => props.onSelect(device.id, checked)}
