@@ -43,6 +43,23 @@ describe('working on several keys', { timeout: SCENARIO_TIMEOUT_MS }, () => {
       await visible(statusOf(page, key.serial).getByText('CONFIGURED'), `${key.serial} configured`);
   });
 
+  it("applies the linked policy to one READY key from the key's menu", async () => {
+    await using key = await stack().plugKey('generic');
+    const policy = await stack().createPolicy();
+    await stack().linkKeys(policy.id, [key.serial]);
+    const page = await openConsolePage(browser(), stack());
+    await signIn(page, 'admin');
+    await visible(statusOf(page, key.serial).getByText('READY'), 'READY');
+
+    await startAction(page, key.serial, 'Apply linked policy');
+    const apply = dialog(page, 'Apply linked policy');
+    await visible(apply.getByText(`${key.serial}: ${policy.name}`), 'the key and its policy');
+    await apply.getByRole('button', { name: 'Apply', exact: true }).click();
+    await visible(apply.getByText('Configuration completed'), 'completed');
+    await closeButton(apply).click();
+    await visible(statusOf(page, key.serial).getByText('CONFIGURED'), 'CONFIGURED');
+  });
+
   it('keeps configuring keys as they are plugged in until Stop, then offers the report', async () => {
     const page = await openConsolePage(browser(), stack());
     await signIn(page, 'admin');

@@ -36,6 +36,7 @@ describe('an expired session', { timeout: SCENARIO_TIMEOUT_MS }, () => {
 
     const expired = page.getByRole('dialog', { name: 'Your session has expired' });
     await expired.waitFor({ timeout: TOKEN_TTL_SECONDS * 1000 + STEP_TIMEOUT_MS });
+    await expectNoAxeViolations(page, 'the session-expired dialog');
     const popup = page.waitForEvent('popup');
     await expired.getByRole('button', { name: 'Sign in again' }).click();
     // The provider still knows the browser: the pop-up goes straight back and closes.
