@@ -13,6 +13,10 @@ const BENCHMARKS = {
     file: 'gatewayConfigure.ts',
     what: 'gateway configure throughput vs the device-bound limit, N = 1, 8, 32, 64',
   },
+  console: {
+    file: 'consoleRender.ts',
+    what: 'console: navigation → 64 key rows rendered; SSE progress frame → on screen vs 16 ms',
+  },
   reporting: {
     file: 'reportingThroughput.ts',
     what: 'events/s from publish to persisted audit record, p50/p99 latency',

@@ -52,6 +52,8 @@ export interface ConsoleStackOptions {
   directoryUsers?: readonly NewUser[];
   /** How long a reset waits for the key to be pulled out and put back. Default 15 000 ms. */
   resetReinsertTimeoutMs?: number;
+  /** Where the services' output is written on stop; default the running test file's folder. */
+  outputDir?: string;
   /** More environment per process (overrides the stack's). */
   env?: Partial<Record<StackServiceName, Record<string, string>>>;
 }
@@ -212,7 +214,7 @@ export async function startConsoleStack(options: ConsoleStackOptions = {}): Prom
   const cleanups: (() => Promise<unknown>)[] = [];
   const processes = new Map<StackServiceName, StackProcess & { proc: ManagedProcess }>();
   let stopped = false;
-  const outputDir = fileOutputDir();
+  const outputDir = options.outputDir ?? fileOutputDir();
 
   const stop = async (): Promise<void> => {
     if (stopped) return;
