@@ -53,7 +53,7 @@ const zeroOps = Number(process.argv[3] ?? 30);
 
 const logger = createLogger({ name: 'bench', level: 'silent' });
 const nats = await startNats({ jetstream: true });
-const nc = await connect({ servers: nats.url });
+const nc = await connect(nats.connectOptions('operator'));
 const issuer = await startOidcIssuer();
 const responders = await startResponders(nc, logger);
 
@@ -76,6 +76,7 @@ const timedOps: DeviceOperations = Object.fromEntries(
 
 const config = gatewayConfigSchema.parse({
   NATS_URL: nats.url,
+  NATS_CREDENTIALS: nats.credentialsFile('device-gateway'),
   HTTP_PORT: '0',
   AUTH_ISSUER: issuer.issuer,
   AUTH_JWKS_URL: issuer.jwksUrl,

@@ -105,13 +105,19 @@ const service = spawnProcess({
     LOG_LEVEL: 'warn',
     HTTP_PORT: String(port),
     NATS_URL: nats.url,
+    NATS_CREDENTIALS: nats.credentialsFile('reporting'),
     MONGO_URL: db.url,
     MONGO_DB: dbName,
     AUTH_ISSUER: issuer.issuer,
     AUTH_JWKS_URL: issuer.jwksUrl,
   },
 });
-const nc = await connectNats({ url: nats.url, name: 'bench', logger });
+const nc = await connectNats({
+  url: nats.url,
+  name: 'bench',
+  logger,
+  credentialsFile: nats.credentialsFile('operator'),
+});
 await ensureEventStream(nc);
 const publisher = createEventPublisher(nc, { source: 'keyward/bench', logger });
 const jsm = await jetstreamManager(nc);

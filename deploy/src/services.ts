@@ -21,6 +21,8 @@ export type ServiceEnvOptions = {
   httpPort: number;
   config: StackConfig;
   natsUrl: string;
+  /** The service's bus credentials file (bus-identity). */
+  natsCredentials: string;
   mongoUrl: string;
   issuer: string;
   audience: string;
@@ -107,7 +109,7 @@ export function databaseName(service: string): string {
 export function serviceEnv(options: ServiceEnvOptions): NodeJS.ProcessEnv {
   const { name, httpPort, config, natsUrl, mongoUrl, issuer, audience, secrets, base, pcscd } =
     options;
-  const { ports, consoleClientId } = options;
+  const { ports, consoleClientId, natsCredentials } = options;
   return {
     ...serviceDefaults(name, {
       dataDir: config.dataDir,
@@ -122,6 +124,7 @@ export function serviceEnv(options: ServiceEnvOptions): NodeJS.ProcessEnv {
     SERVICE_NAME: name,
     LOG_LEVEL: config.logLevel,
     NATS_URL: natsUrl,
+    NATS_CREDENTIALS: natsCredentials,
     MONGO_URL: mongoUrl,
     MONGO_DB: databaseName(name),
     HTTP_HOST: config.host,

@@ -4,8 +4,14 @@
 // when it changed. Ctrl-C stops it; data stays in ./.keyward (or KEYWARD_DATA_DIR). See
 // docs/operations.md.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import {
+  authorizationBlock,
+  credentialsFile,
+  ensureCredentials,
+  STANDARD_IDENTITIES,
+} from '@keyward/bus-identity';
 import { findBinary, natsCommand, repoRoot, waitForPort } from '@keyward/test-harness';
 import { loadStackConfig } from './config.ts';
 import { buildConsole, consoleBuildReason } from './consoleBuild.ts';
@@ -91,9 +97,20 @@ async function main(): Promise<void> {
   // 1. NATS with JetStream
   const natsDir = join(config.dataDir, 'nats');
   mkdirSync(natsDir, { recursive: true });
+  // One identity per service, generated once (0600) and kept, like the dev issuer's key; the
+  // server refuses anonymous clients and gives each identity exactly its grants.
+  const busDir = join(config.dataDir, 'bus');
+  const roster = ensureCredentials({ dir: busDir, identities: STANDARD_IDENTITIES });
+  const authConf = join(busDir, 'auth.conf');
+  writeFileSync(authConf, authorizationBlock(roster));
   const nats = supervisor.start({
     name: 'nats',
-    ...natsCommand({ port: config.natsPort, host: config.host, storeDir: natsDir }),
+    ...natsCommand({
+      port: config.natsPort,
+      host: config.host,
+      storeDir: natsDir,
+      args: ['-c', authConf],
+    }),
   });
   await waitForPort({ port: config.natsPort, abort: () => nats.current()?.exitReason() });
   const natsUrl = `nats://${config.host}:${config.natsPort}`;
@@ -153,6 +170,7 @@ async function main(): Promise<void> {
         httpPort: service.port,
         config,
         natsUrl,
+        natsCredentials: credentialsFile(busDir, service.name),
         mongoUrl: database.url,
         issuer: issuer.issuer,
         audience: DEV_AUDIENCE,

@@ -28,7 +28,11 @@ describe('deploy/nats examples', () => {
   });
 
   it('lets a service publish only its own events, and the SIEM user only read them', async () => {
-    const nats = await startNats({ args: ['-c', conf], env: { ...process.env, ...passwords } });
+    const nats = await startNats({
+      auth: false,
+      args: ['-c', conf],
+      env: { ...process.env, ...passwords },
+    });
     try {
       const siem = await connect({ servers: nats.url, user: 'siem', pass: 'siem-pw' });
       const policy = await connect({ servers: nats.url, user: 'policy', pass: 'policy-pw' });

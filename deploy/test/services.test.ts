@@ -34,6 +34,7 @@ describe('discoverServices', () => {
 const base = {
   config: loadStackConfig({}, '/repo'),
   natsUrl: 'nats://127.0.0.1:4222',
+  natsCredentials: '/data/bus/policy.creds.json',
   mongoUrl: 'mongodb://127.0.0.1:27017',
   issuer: 'http://127.0.0.1:9400',
   audience: 'keyward',

@@ -1,9 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { setTimeout as delay } from 'node:timers/promises';
+import { credentialsFile, inboxPrefix, readCredentials } from '@keyward/bus-identity';
 import { freePort, repoRoot, tempDir, waitForPort } from '@keyward/test-harness';
 import { jetstreamManager } from '@nats-io/jetstream';
-import { connect } from '@nats-io/transport-node';
+import { connect, nkeyAuthenticator } from '@nats-io/transport-node';
 import { describe, expect, it } from 'vitest';
 import { servicePortVariable } from '../src/config.ts';
 import { discoverServices } from '../src/services.ts';
@@ -99,6 +101,11 @@ describe('npm start', () => {
     };
     delete env.MONGO_URL;
     const natsUrl = `nats://127.0.0.1:${ports.KEYWARD_NATS_PORT}`;
+    const operator = () => {
+      const creds = readCredentials(credentialsFile(join(data.path, 'bus'), 'operator'));
+      const seed = new TextEncoder().encode(creds.seed);
+      return { authenticator: nkeyAuthenticator(seed), inboxPrefix: inboxPrefix(creds) };
+    };
 
     // First run: everything comes up.
     const first = launch(env);
@@ -134,7 +141,11 @@ describe('npm start', () => {
         ['ferretdb', 'nats', ...services.map((s) => s.name)].sort(),
       );
       // a JetStream stream to find again after the restart
-      const nc = await connect({ servers: natsUrl });
+      // the bus refuses anonymous clients: connect as the operator identity from the data dir
+      await expect(connect({ servers: natsUrl, reconnect: false })).rejects.toThrow(
+        /Authorization/i,
+      );
+      const nc = await connect({ servers: natsUrl, ...operator() });
       const jsm = await jetstreamManager(nc);
       await jsm.streams.add({ name: 'START_TEST', subjects: ['start-test.>'] });
       await jsm.jetstream().publish('start-test.kept', 'kept');
@@ -151,7 +162,7 @@ describe('npm start', () => {
     try {
       await waitForPort({ port: ports.KEYWARD_ISSUER_PORT, timeoutMs: 60_000 });
       expect(await jwksKids(ports.KEYWARD_ISSUER_PORT)).toEqual(kids);
-      const nc = await connect({ servers: natsUrl });
+      const nc = await connect({ servers: natsUrl, ...operator() });
       const info = await (await jetstreamManager(nc)).streams.info('START_TEST');
       expect(info.state.messages).toBe(1);
       await nc.close();

@@ -102,7 +102,7 @@ function show(r: ApiReply, what: string): string {
 beforeAll(async () => {
   nats = await startNats({ jetstream: true });
   // The outside consumer (SIEM stand-in) subscribes before anything can publish.
-  bus = await startBusRecorder(nats.url);
+  bus = await startBusRecorder(nats.connectOptions('observer'));
   mongo = await startMongo();
   issuer = await startOidcIssuer();
   entra = await startEntraEmulator({
@@ -126,10 +126,17 @@ beforeAll(async () => {
     KEYWARD_KEK: randomBytes(32).toString('base64'),
   };
   const started = await Promise.allSettled([
-    startService('policy', common, { KEYWARD_KEK: randomBytes(32).toString('base64') }),
-    startService('identity', common, { IDP_ALLOW_INSECURE_LOOPBACK: 'true' }),
-    startService('reporting', common),
+    startService('policy', common, {
+      KEYWARD_KEK: randomBytes(32).toString('base64'),
+      NATS_CREDENTIALS: nats.credentialsFile('policy'),
+    }),
+    startService('identity', common, {
+      IDP_ALLOW_INSECURE_LOOPBACK: 'true',
+      NATS_CREDENTIALS: nats.credentialsFile('identity'),
+    }),
+    startService('reporting', common, { NATS_CREDENTIALS: nats.credentialsFile('reporting') }),
     startService('device-gateway', common, {
+      NATS_CREDENTIALS: nats.credentialsFile('device-gateway'),
       GATEWAY_ID,
       KEYWARD_SIM: 'true',
       KEYWARD_HID: 'false',

@@ -101,6 +101,7 @@ describe('roles', () => {
       SERVICE_NAME: 'probe',
       HTTP_PORT: '0',
       AUTH_ISSUER: issuer.issuer,
+      NATS_CREDENTIALS: '/data/bus/probe.creds.json',
       AUTH_PERMISSIONS_CLAIM: 'scp',
       AUTH_ROLES_CLAIM: 'groups',
       AUTH_ROLE_PERMISSIONS: JSON.stringify({
@@ -116,7 +117,12 @@ describe('roles', () => {
   });
 
   it('refuses custom roles that name an unknown permission or are not JSON, naming the variable', () => {
-    const base = { SERVICE_NAME: 'probe', HTTP_PORT: '0', AUTH_ISSUER: issuer.issuer };
+    const base = {
+      SERVICE_NAME: 'probe',
+      HTTP_PORT: '0',
+      AUTH_ISSUER: issuer.issuer,
+      NATS_CREDENTIALS: '/data/bus/probe.creds.json',
+    };
     expect(() =>
       loadConfig(commonConfig, {
         ...base,

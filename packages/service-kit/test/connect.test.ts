@@ -24,7 +24,10 @@ describe('connections', () => {
   it('connectNats fails start-up with UPSTREAM_UNAVAILABLE when nothing listens', async () => {
     const { logger } = captureLogger();
     const url = `nats://127.0.0.1:${await freePort()}`;
-    const error = await rejection(connectNats({ url, name: 'kittest', logger }));
+    const nats = await startNats({ jetstream: false });
+    await nats.stop();
+    const credentialsFile = nats.credentialsFile('operator');
+    const error = await rejection(connectNats({ url, name: 'kittest', logger, credentialsFile }));
     expect(error.code).toBe('UPSTREAM_UNAVAILABLE');
     expect(error.message).toContain(url);
   });
@@ -46,6 +49,7 @@ describe('connections', () => {
       url: nats.url,
       name: 'kittest',
       logger,
+      credentialsFile: nats.credentialsFile('operator'),
       reconnectTimeWaitMs: 50,
     });
     try {
@@ -54,7 +58,10 @@ describe('connections', () => {
         for await (const status of nc.status()) if (status.type === 'reconnect') return;
       })();
       await nats.stop();
-      const restarted = await startNats({ port: nats.port });
+      const restarted = await startNats({
+        port: nats.port,
+        credentialsDir: nats.credentialsDir,
+      });
       try {
         await reconnected;
         await nc.flush();
@@ -73,7 +80,12 @@ describe('connections', () => {
   it('two replicas creating the same durable consumer at once both start', async () => {
     const nats = await startNats();
     const { logger } = captureLogger();
-    const nc = await connectNats({ url: nats.url, name: 'kittest', logger });
+    const nc = await connectNats({
+      url: nats.url,
+      name: 'kittest',
+      logger,
+      credentialsFile: nats.credentialsFile('reporting'),
+    });
     try {
       await ensureEventStream(nc);
       const options = { durable: 'kit-race', logger, handler: async () => {} };

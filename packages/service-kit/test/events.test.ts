@@ -28,7 +28,7 @@ const { logger } = captureLogger();
 
 beforeAll(async () => {
   [nats, mongo] = await Promise.all([startNats(), startMongo()]);
-  nc = await connect({ servers: nats.url });
+  nc = await connect(nats.connectOptions('operator'));
   await ensureEventStream(nc);
   db = await connectMongo({ url: mongo.url, dbName: uniqueDbName('kit_events'), logger });
 });
@@ -205,7 +205,7 @@ describe('consumeEvents', () => {
     };
 
     // First process: writes, then hangs before the ack; then its connection dies.
-    const doomed = await connect({ servers: nats.url });
+    const doomed = await connect(nats.connectOptions('operator'));
     const wrote = deferred();
     const applied: boolean[] = [];
     await consumeEvents(doomed, {

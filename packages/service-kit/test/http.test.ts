@@ -38,7 +38,11 @@ const device = z.object({ id: z.string(), policyId: z.string().optional() });
 
 beforeAll(async () => {
   [issuer, nats, mongo] = await Promise.all([startOidcIssuer(), startNats(), startMongo()]);
-  nc = await connect({ servers: nats.url, maxReconnectAttempts: -1, reconnectTimeWait: 100 });
+  nc = await connect({
+    ...nats.connectOptions('operator'),
+    maxReconnectAttempts: -1,
+    reconnectTimeWait: 100,
+  });
   db = await connectMongo({
     url: mongo.url,
     dbName: uniqueDbName('kit_http'),

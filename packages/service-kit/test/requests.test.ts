@@ -29,7 +29,7 @@ const { logger, lines } = captureLogger();
 
 beforeAll(async () => {
   nats = await startNats();
-  nc = await connect({ servers: nats.url });
+  nc = await connect(nats.connectOptions('operator'));
   server = await serveRequests(nc, {
     service: 'kittest',
     version: '0.1.0',

@@ -29,7 +29,7 @@ const { logger } = captureLogger();
 
 beforeAll(async () => {
   nats = await startNats();
-  nc = await connect({ servers: nats.url });
+  nc = await connect(nats.connectOptions('operator'));
   await ensureEventStream(nc);
   // A real OTLP/HTTP receiver: collects the JSON the exporter posts to /v1/traces.
   receiver = createServer((req, res) => {

@@ -8,7 +8,7 @@ import { isPortOpen } from './support.ts';
 describe('startNats', () => {
   it('starts a JetStream nats-server that accepts connections, and stop() removes it', async () => {
     const nats = await startNats();
-    const nc = await connect({ servers: nats.url });
+    const nc = await connect(nats.connectOptions('operator'));
     const jsm = await jetstreamManager(nc);
     await jsm.streams.add({ name: 'HARNESS', subjects: ['harness.>'] });
     await jsm.jetstream().publish('harness.hello', 'hi');
@@ -24,12 +24,12 @@ describe('startNats', () => {
     const [a, b] = await Promise.all([startNats(), startNats()]);
     try {
       expect(a.port).not.toBe(b.port);
-      const nca = await connect({ servers: a.url });
+      const nca = await connect(a.connectOptions('operator'));
       await (await jetstreamManager(nca)).streams.add({ name: 'ONLY_A', subjects: ['a.>'] });
       await nca.close();
 
       await a.stop();
-      const ncb = await connect({ servers: b.url });
+      const ncb = await connect(b.connectOptions('operator'));
       const names = await (await jetstreamManager(ncb)).streams.names().next();
       expect(names).not.toContain('ONLY_A');
       await ncb.close();
@@ -43,7 +43,7 @@ describe('startNats', () => {
     const nats = await startNats({ jetstream: false });
     try {
       expect(nats.storeDir).toBeUndefined();
-      const nc = await connect({ servers: nats.url });
+      const nc = await connect(nats.connectOptions('operator'));
       expect(nc.info?.jetstream ?? false).toBe(false);
       await nc.close();
     } finally {

@@ -8,6 +8,8 @@ const optionalUrl = z.url().optional();
 export const consoleConfigSchema = z.object({
   ...commonConfigShape,
   SERVICE_NAME: z.string().default('console'),
+  /** The console does not use the bus. */
+  NATS_CREDENTIALS: z.string().min(1).optional(),
   HTTP_PORT: portSchema.default(9300),
   /** The OpenID provider the browser signs in at; default AUTH_ISSUER. */
   CONSOLE_OIDC_ISSUER: z.url().optional(),

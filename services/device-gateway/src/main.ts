@@ -5,7 +5,12 @@ import { startGateway } from './startGateway.ts';
 await serviceMain({
   config: gatewayConfigSchema,
   start: async ({ config, logger }) => {
-    const nc = await connectNats({ url: config.NATS_URL, name: config.SERVICE_NAME, logger });
+    const nc = await connectNats({
+      url: config.NATS_URL,
+      name: config.SERVICE_NAME,
+      logger,
+      credentialsFile: config.NATS_CREDENTIALS,
+    });
     const gateway = await startGateway({ config, nc, logger });
     return {
       stop: async () => {

@@ -13,7 +13,7 @@ let journal: JournalStore;
 
 beforeAll(async () => {
   nats = await startNats({ jetstream: true });
-  nc = await connect({ servers: nats.url });
+  nc = await connect(nats.connectOptions('device-gateway'));
   journal = new JournalStore({ kv: (await openBuckets(nc)).journal });
 });
 afterAll(async () => {

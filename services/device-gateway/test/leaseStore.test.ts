@@ -13,7 +13,7 @@ let store: LeaseStore;
 
 beforeAll(async () => {
   nats = await startNats({ jetstream: true });
-  nc = await connect({ servers: nats.url });
+  nc = await connect(nats.connectOptions('device-gateway'));
   const { leases } = await openBuckets(nc);
   store = new LeaseStore({ kv: leases, ttlMs: 30_000, now: () => clock });
 });

@@ -28,7 +28,7 @@ let gateway: ManagedProcess | undefined;
 
 beforeAll(async () => {
   nats = await startNats({ jetstream: true });
-  nc = await connect({ servers: nats.url });
+  nc = await connect(nats.connectOptions('operator'));
   issuer = await startOidcIssuer();
   responders = await startResponders(nc, createLogger({ name: 't', level: 'silent' }));
   stateDir = tempDir('gw-sim');
@@ -65,6 +65,7 @@ async function startGatewayProcess(): Promise<ManagedProcess> {
     env: {
       ...process.env,
       NATS_URL: nats.url,
+      NATS_CREDENTIALS: nats.credentialsFile('device-gateway'),
       HTTP_PORT: String(port),
       AUTH_ISSUER: issuer.issuer,
       AUTH_JWKS_URL: issuer.jwksUrl,

@@ -50,7 +50,12 @@ export async function startIdentity({
   now = () => new Date(),
   providerIo,
 }: StartIdentityOptions): Promise<RunningIdentity> {
-  const nc = await connectNats({ url: config.NATS_URL, name: config.SERVICE_NAME, logger });
+  const nc = await connectNats({
+    url: config.NATS_URL,
+    name: config.SERVICE_NAME,
+    logger,
+    credentialsFile: config.NATS_CREDENTIALS,
+  });
   await ensureEventStream(nc);
   const connection = await connectMongo({
     url: config.MONGO_URL,

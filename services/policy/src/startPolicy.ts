@@ -43,7 +43,12 @@ export async function startPolicy({
   logger,
   now = () => new Date(),
 }: StartPolicyOptions): Promise<RunningPolicy> {
-  const nc = await connectNats({ url: config.NATS_URL, name: config.SERVICE_NAME, logger });
+  const nc = await connectNats({
+    url: config.NATS_URL,
+    name: config.SERVICE_NAME,
+    logger,
+    credentialsFile: config.NATS_CREDENTIALS,
+  });
   await ensureEventStream(nc);
   const connection = await connectMongo({
     url: config.MONGO_URL,

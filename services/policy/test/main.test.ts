@@ -49,6 +49,7 @@ describe('the policy service as a process (src/main.ts)', { timeout: 90_000 }, (
     const port = await freePort();
     const proc = node('services/policy/src/main.ts', {
       NATS_URL: nats.url,
+      NATS_CREDENTIALS: nats.credentialsFile('policy'),
       MONGO_URL: mongo.url,
       MONGO_DB: dbName,
       HTTP_PORT: String(port),
@@ -64,6 +65,7 @@ describe('the policy service as a process (src/main.ts)', { timeout: 90_000 }, (
         url: nats.url,
         name: 'main-test',
         logger: createLogger({ name: 't', level: 'silent' }),
+        credentialsFile: nats.credentialsFile('operator'),
       });
       try {
         const reply = await request(
@@ -93,6 +95,7 @@ describe('the policy service as a process (src/main.ts)', { timeout: 90_000 }, (
   it('refuses to start without a valid KEK, naming the variable but not echoing it', async () => {
     const proc = node('services/policy/src/main.ts', {
       NATS_URL: nats.url,
+      NATS_CREDENTIALS: nats.credentialsFile('policy'),
       MONGO_URL: mongo.url,
       HTTP_PORT: '0',
       AUTH_ISSUER: issuer.issuer,

@@ -45,7 +45,12 @@ export async function startReporting({
   config: ReportingConfig;
   logger: Logger;
 }): Promise<RunningReporting> {
-  const nc = await connectNats({ url: config.NATS_URL, name: config.SERVICE_NAME, logger });
+  const nc = await connectNats({
+    url: config.NATS_URL,
+    name: config.SERVICE_NAME,
+    logger,
+    credentialsFile: config.NATS_CREDENTIALS,
+  });
   await ensureEventStream(nc);
   const connection = await connectMongo({
     url: config.MONGO_URL,

@@ -41,7 +41,12 @@ export interface Stack {
 
 export async function startStack(db: MongoServer): Promise<Stack> {
   const nats = await startNats();
-  const nc = await connectNats({ url: nats.url, name: 'reporting-test', logger });
+  const nc = await connectNats({
+    url: nats.url,
+    name: 'reporting-test',
+    logger,
+    credentialsFile: nats.credentialsFile('operator'),
+  });
   await ensureEventStream(nc);
   const issuer = await startOidcIssuer({
     permissions: ['audit:read', 'report:read', 'device:read'],
@@ -61,6 +66,7 @@ export async function startStack(db: MongoServer): Promise<Stack> {
     models,
     env: {
       NATS_URL: nats.url,
+      NATS_CREDENTIALS: nats.credentialsFile('reporting'),
       MONGO_URL: db.url,
       MONGO_DB: dbName,
       AUTH_ISSUER: issuer.issuer,

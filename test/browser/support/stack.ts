@@ -7,6 +7,7 @@ import { type EntraEmulator, type NewUser, startEntraEmulator } from '@keyward/i
 import {
   freePort,
   type ManagedProcess,
+  type NatsServer,
   repoRoot,
   spawnProcess,
   startMongo,
@@ -244,7 +245,8 @@ export async function startConsoleStack(options: ConsoleStackOptions = {}): Prom
     if (nats.status === 'fulfilled') cleanups.push(nats.value.stop);
     if (mongo.status === 'fulfilled') cleanups.push(mongo.value.stop);
     for (const r of [built, nats, mongo]) if (r.status === 'rejected') throw r.reason;
-    const natsUrl = (nats as PromiseFulfilledResult<{ url: string }>).value.url;
+    const natsServer = (nats as PromiseFulfilledResult<NatsServer>).value;
+    const natsUrl = natsServer.url;
     const mongoUrl = (mongo as PromiseFulfilledResult<{ url: string }>).value.url;
 
     const ports = {
@@ -326,6 +328,7 @@ export async function startConsoleStack(options: ConsoleStackOptions = {}): Prom
     };
     const fullEnv = (name: StackServiceName) => ({
       ...common,
+      ...(name === 'console' ? {} : { NATS_CREDENTIALS: natsServer.credentialsFile(name) }),
       SERVICE_NAME: name,
       MONGO_DB: uniqueDbName(`browser-${name}`),
       ...envOf[name],
@@ -506,7 +509,7 @@ export async function startConsoleStack(options: ConsoleStackOptions = {}): Prom
         };
       },
       async revokeKey(serial) {
-        const nc = await connect({ servers: natsUrl });
+        const nc = await connect(natsServer.connectOptions('operator'));
         try {
           const h = headers();
           h.set(ACTOR_HEADER, 'user:browser-test');

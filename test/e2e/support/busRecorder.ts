@@ -1,4 +1,9 @@
-import { connect, type NatsConnection, type Subscription } from '@nats-io/transport-node';
+import {
+  type ConnectionOptions,
+  connect,
+  type NatsConnection,
+  type Subscription,
+} from '@nats-io/transport-node';
 
 /** One message seen on the bus, kept raw so a leak scan sees exactly what a SIEM would see. */
 export interface RecordedMessage {
@@ -17,8 +22,8 @@ export interface BusRecorder {
  * issue 8 "SIEM") and on the dead-letter subjects (`keyward.dlq.>`). Started before any service so
  * nothing published during the run escapes it.
  */
-export async function startBusRecorder(url: string): Promise<BusRecorder> {
-  const nc: NatsConnection = await connect({ servers: url, name: 'e2e-bus-recorder' });
+export async function startBusRecorder(connection: ConnectionOptions): Promise<BusRecorder> {
+  const nc: NatsConnection = await connect({ ...connection, name: 'e2e-bus-recorder' });
   const messages: RecordedMessage[] = [];
   const subs: Subscription[] = ['keyward.evt.>', 'keyward.dlq.>'].map((subject) =>
     nc.subscribe(subject, {

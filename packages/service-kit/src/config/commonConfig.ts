@@ -17,6 +17,11 @@ export const commonConfigShape = {
   SERVICE_NAME: z.string().regex(/^[a-z][a-z0-9-]*$/),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   NATS_URL: z.string().min(1).default('nats://127.0.0.1:4222'),
+  /**
+   * The service's bus credentials file (@keyward/bus-identity, mode 0600). Required: the bus
+   * refuses anonymous clients. `roster.json` beside it lists the public keys of every identity.
+   */
+  NATS_CREDENTIALS: z.string().min(1),
   MONGO_URL: z
     .string()
     .regex(/^mongodb(\+srv)?:\/\//, 'expected a mongodb:// URL')

@@ -9,7 +9,11 @@ const schema = commonConfig.extend({
   HTTP_PORT: portSchema.default(9401),
   VAULT_KEK: z.string().min(44),
 });
-const env = { AUTH_ISSUER: 'http://127.0.0.1:9400', VAULT_KEK: 'k'.repeat(44) };
+const env = {
+  AUTH_ISSUER: 'http://127.0.0.1:9400',
+  NATS_CREDENTIALS: '/data/bus/policy.creds.json',
+  VAULT_KEK: 'k'.repeat(44),
+};
 
 describe('loadConfig', () => {
   it('applies defaults and coerces numbers', () => {

@@ -1,6 +1,7 @@
+import { inboxPrefix, readCredentials } from '@keyward/bus-identity';
 import { KeywardError } from '@keyward/contracts';
 import type { NatsConnection } from '@nats-io/nats-core';
-import { connect } from '@nats-io/transport-node';
+import { connect, nkeyAuthenticator } from '@nats-io/transport-node';
 import type { Logger } from 'pino';
 
 /** Options of {@link connectNats}. */
@@ -10,6 +11,12 @@ export interface ConnectNatsOptions {
   /** Connection name shown by the server (`nats server report connections`). */
   name: string;
   logger: Logger;
+  /**
+   * Who connects (bus-identity credentials): the server authenticates the nkey and applies
+   * that identity's permissions; replies come to its own inbox prefix, which nobody else may
+   * subscribe to. The path of the identity's credentials file (NATS_CREDENTIALS).
+   */
+  credentialsFile: string;
   /** Default 2 000 ms between reconnect attempts. */
   reconnectTimeWaitMs?: number;
 }
@@ -20,13 +27,27 @@ export interface ConnectNatsOptions {
  * UPSTREAM_UNAVAILABLE rather than hanging.
  */
 export async function connectNats(options: ConnectNatsOptions): Promise<NatsConnection> {
-  const { url, name, logger, reconnectTimeWaitMs = 2_000 } = options;
+  const { url, name, logger, credentialsFile, reconnectTimeWaitMs = 2_000 } = options;
+  let credentials: ReturnType<typeof readCredentials>;
+  try {
+    credentials = readCredentials(credentialsFile);
+  } catch (cause) {
+    throw new KeywardError(
+      'UPSTREAM_UNAVAILABLE',
+      `cannot read NATS credentials ${credentialsFile}`,
+      {
+        cause,
+      },
+    );
+  }
   const servers = url.split(',').map((server) => server.trim());
   let nc: NatsConnection;
   try {
     nc = await connect({
       servers,
       name,
+      authenticator: nkeyAuthenticator(new TextEncoder().encode(credentials.seed)),
+      inboxPrefix: inboxPrefix(credentials),
       maxReconnectAttempts: -1,
       reconnectTimeWait: reconnectTimeWaitMs,
       waitOnFirstConnect: false,
@@ -34,14 +55,14 @@ export async function connectNats(options: ConnectNatsOptions): Promise<NatsConn
   } catch (cause) {
     throw new KeywardError(
       'UPSTREAM_UNAVAILABLE',
-      `cannot connect to NATS at ${servers.join(', ')}`,
+      `cannot connect to NATS at ${servers.join(', ')} as ${credentials.name}`,
       {
         cause,
       },
     );
   }
   void logStatus(nc, logger);
-  logger.info({ server: nc.getServer() }, 'connected to NATS');
+  logger.info({ server: nc.getServer(), identity: credentials.name }, 'connected to NATS');
   return nc;
 }
 

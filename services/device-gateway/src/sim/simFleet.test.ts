@@ -17,7 +17,10 @@ describe('KEYWARD_SIM_DEVICES', () => {
 });
 
 describe('gateway configuration', () => {
-  const base = { AUTH_ISSUER: 'http://127.0.0.1:9400' };
+  const base = {
+    AUTH_ISSUER: 'http://127.0.0.1:9400',
+    NATS_CREDENTIALS: '/data/bus/gw.creds.json',
+  };
 
   it('defaults to port 9333, HID on, PC/SC and simulation off', () => {
     const c = gatewayConfigSchema.parse(base);

@@ -78,7 +78,10 @@ export async function startGatewayHarness(options: HarnessOptions = {}): Promise
     level: (process.env.GW_TEST_LOG as 'silent') ?? 'silent',
   });
   const nats = options.nats ?? (await startNats({ jetstream: true }));
-  const nc = await connect({ servers: nats.url });
+  // The test's own connection (stand-ins, event capture) is the operator; the gateway runs on
+  // its own connection with exactly the device-gateway identity's permissions.
+  const nc = await connect(nats.connectOptions('operator'));
+  const gatewayNc = await connect(nats.connectOptions('device-gateway'));
   const issuer = await startOidcIssuer({ permissions: [] });
   const responders = await startResponders(nc, logger, {
     policy: options.policyStandIn !== false,
@@ -95,6 +98,7 @@ export async function startGatewayHarness(options: HarnessOptions = {}): Promise
   const env = (overrides: Record<string, string> = {}) =>
     gatewayConfigSchema.parse({
       NATS_URL: nats.url,
+      NATS_CREDENTIALS: nats.credentialsFile('device-gateway'),
       HTTP_PORT: '0',
       AUTH_ISSUER: issuer.issuer,
       AUTH_JWKS_URL: issuer.jwksUrl,
@@ -105,7 +109,12 @@ export async function startGatewayHarness(options: HarnessOptions = {}): Promise
       ...options.env,
       ...overrides,
     });
-  const gateway = await startGateway({ config: env(), nc, logger, ...options.gateway });
+  const gateway = await startGateway({
+    config: env(),
+    nc: gatewayNc,
+    logger,
+    ...options.gateway,
+  });
   const token = (permissions: readonly string[] = ALL_PERMISSIONS, sub = 'alice') =>
     issuer.token({ sub, permissions });
   const others: RunningGateway[] = [];
@@ -141,7 +150,7 @@ export async function startGatewayHarness(options: HarnessOptions = {}): Promise
     async startAnother(overrides = {}, extra = {}) {
       const g = await startGateway({
         config: env(overrides),
-        nc,
+        nc: gatewayNc,
         logger,
         ...options.gateway,
         ...extra,
@@ -153,6 +162,7 @@ export async function startGatewayHarness(options: HarnessOptions = {}): Promise
       for (const g of others) await g.stop().catch(() => undefined);
       await gateway.stop().catch(() => undefined);
       await responders.stop();
+      await gatewayNc.close();
       await nc.close();
       await issuer.stop();
       if (!options.nats) await nats.stop();

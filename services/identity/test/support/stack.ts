@@ -63,6 +63,7 @@ export async function startStack() {
   const sleeps: number[] = [];
   const config = identityConfigSchema.parse({
     NATS_URL: nats.url,
+    NATS_CREDENTIALS: nats.credentialsFile('identity'),
     MONGO_URL: mongo.url,
     MONGO_DB: uniqueDbName('identity'),
     HTTP_PORT: '0',
@@ -85,7 +86,12 @@ export async function startStack() {
       retry: { maxAttempts: 3, baseDelayMs: 100, maxDelayMs: 60_000 },
     },
   });
-  const nc: NatsConnection = await connectNats({ url: nats.url, name: 'identity-test', logger });
+  const nc: NatsConnection = await connectNats({
+    url: nats.url,
+    name: 'identity-test',
+    logger,
+    credentialsFile: nats.credentialsFile('operator'),
+  });
   const events: { type: string; data: Record<string, unknown>; actor: string }[] = [];
   const sub = nc.subscribe('keyward.evt.>');
   (async () => {

@@ -123,6 +123,7 @@ export async function startPolicyStack(options: StartStackOptions = {}): Promise
   const env = (kek: Buffer) =>
     policyConfigSchema.parse({
       NATS_URL: nats.url,
+      NATS_CREDENTIALS: nats.credentialsFile('policy'),
       MONGO_URL: mongo.url,
       MONGO_DB: dbName,
       HTTP_PORT: '0',
@@ -139,6 +140,7 @@ export async function startPolicyStack(options: StartStackOptions = {}): Promise
     url: nats.url,
     name: 'policy-test',
     logger: createLogger({ name: 'test', level: 'silent' }),
+    credentialsFile: nats.credentialsFile('operator'),
   });
   const events: CapturedEvent[] = [];
   const waiters = new Set<(e: CapturedEvent) => void>();

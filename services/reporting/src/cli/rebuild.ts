@@ -21,7 +21,12 @@ const logger = createLogger({
 const collection =
   values.collection ??
   `inventory_rebuild_${new Date().toISOString().replace(/\D/g, '').slice(0, 14)}`;
-const nc = await connectNats({ url: config.NATS_URL, name: 'reporting-rebuild', logger });
+const nc = await connectNats({
+  url: config.NATS_URL,
+  name: 'reporting-rebuild',
+  logger,
+  credentialsFile: config.NATS_CREDENTIALS,
+});
 const connection = await connectMongo({
   url: config.MONGO_URL,
   dbName: config.MONGO_DB ?? `keyward-${config.SERVICE_NAME}`,
