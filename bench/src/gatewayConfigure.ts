@@ -22,7 +22,7 @@
  *             optional args: <sizes, default 1,8,32,64> <zero-latency ops, default 30>
  */
 import { performance } from 'node:perf_hooks';
-import { createLogger } from '@keyward/service-kit';
+import { attachBusIdentity, createLogger } from '@keyward/service-kit';
 import { startNats, startOidcIssuer } from '@keyward/test-harness';
 import { connect } from '@nats-io/transport-node';
 import { gatewayConfigSchema } from '../../services/device-gateway/src/config.ts';
@@ -53,7 +53,14 @@ const zeroOps = Number(process.argv[3] ?? 30);
 
 const logger = createLogger({ name: 'bench', level: 'silent' });
 const nats = await startNats({ jetstream: true });
-const nc = await connect(nats.connectOptions('operator'));
+const nc = attachBusIdentity(
+  await connect(nats.connectOptions('operator')),
+  nats.credentialsFile('operator'),
+);
+const gatewayNc = attachBusIdentity(
+  await connect(nats.connectOptions('device-gateway')),
+  nats.credentialsFile('device-gateway'),
+);
 const issuer = await startOidcIssuer();
 const responders = await startResponders(nc, logger);
 
@@ -85,7 +92,7 @@ const config = gatewayConfigSchema.parse({
   KEYWARD_HID: 'false',
   LOG_LEVEL: 'silent',
 });
-const gateway = await startGateway({ config, nc, logger, ops: timedOps });
+const gateway = await startGateway({ config, nc: gatewayNc, logger, ops: timedOps });
 const sim = gateway.sim!;
 const token = issuer.token({ sub: 'bench', permissions: ['device:read', 'device:configure'] });
 const api = async (method: string, path: string, body?: unknown) => {
@@ -191,6 +198,7 @@ console.log(
 await unplugAll();
 await gateway.stop();
 await responders.stop();
+await gatewayNc.close();
 await nc.close();
 await issuer.stop();
 await nats.stop();

@@ -45,6 +45,20 @@ export { type StopStep, stopAll } from './lifecycle/stopAll.ts';
 export { type CreateLoggerOptions, createLogger, type Logger } from './log/createLogger.ts';
 export { REDACTED, redactDeep, redactString } from './log/redact.ts';
 export { type ConnectMongoOptions, connectMongo, isMongoReachable } from './mongo/connectMongo.ts';
+export {
+  attachBusIdentity,
+  type BusContext,
+  busContextOf,
+  createBusContext,
+  registerBusContext,
+  rosterBeside,
+} from './nats/busContext.ts';
+export {
+  addCallerProof,
+  CALLER_HEADER,
+  CALLER_PROOF_HEADER,
+  type ProvenCaller,
+} from './nats/callerProof.ts';
 export { type ConnectNatsOptions, connectNats } from './nats/connectNats.ts';
 export {
   type ConsumeEventsOptions,

@@ -12,6 +12,7 @@ import { connect } from '@nats-io/transport-node';
 import type { Connection } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
+  attachBusIdentity,
   connectMongo,
   consumeEvents,
   createEventPublisher,
@@ -28,7 +29,10 @@ const { logger } = captureLogger();
 
 beforeAll(async () => {
   [nats, mongo] = await Promise.all([startNats(), startMongo()]);
-  nc = await connect(nats.connectOptions('operator'));
+  nc = attachBusIdentity(
+    await connect(nats.connectOptions('operator')),
+    nats.credentialsFile('operator'),
+  );
   await ensureEventStream(nc);
   db = await connectMongo({ url: mongo.url, dbName: uniqueDbName('kit_events'), logger });
 });

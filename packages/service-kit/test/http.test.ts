@@ -14,6 +14,7 @@ import type { Connection } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
+  attachBusIdentity,
   connectMongo,
   consumeEvents,
   createAuth,
@@ -38,11 +39,14 @@ const device = z.object({ id: z.string(), policyId: z.string().optional() });
 
 beforeAll(async () => {
   [issuer, nats, mongo] = await Promise.all([startOidcIssuer(), startNats(), startMongo()]);
-  nc = await connect({
-    ...nats.connectOptions('operator'),
-    maxReconnectAttempts: -1,
-    reconnectTimeWait: 100,
-  });
+  nc = attachBusIdentity(
+    await connect({
+      ...nats.connectOptions('operator'),
+      maxReconnectAttempts: -1,
+      reconnectTimeWait: 100,
+    }),
+    nats.credentialsFile('operator'),
+  );
   db = await connectMongo({
     url: mongo.url,
     dbName: uniqueDbName('kit_http'),

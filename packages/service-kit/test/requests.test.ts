@@ -5,6 +5,7 @@ import { connect } from '@nats-io/transport-node';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
+  attachBusIdentity,
   handleRequest,
   type RequestServer,
   request,
@@ -29,7 +30,10 @@ const { logger, lines } = captureLogger();
 
 beforeAll(async () => {
   nats = await startNats();
-  nc = await connect(nats.connectOptions('operator'));
+  nc = attachBusIdentity(
+    await connect(nats.connectOptions('operator')),
+    nats.credentialsFile('operator'),
+  );
   server = await serveRequests(nc, {
     service: 'kittest',
     version: '0.1.0',

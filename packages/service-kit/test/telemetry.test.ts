@@ -8,6 +8,7 @@ import { trace } from '@opentelemetry/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
+  attachBusIdentity,
   consumeEvents,
   createEventPublisher,
   ensureEventStream,
@@ -29,7 +30,10 @@ const { logger } = captureLogger();
 
 beforeAll(async () => {
   nats = await startNats();
-  nc = await connect(nats.connectOptions('operator'));
+  nc = attachBusIdentity(
+    await connect(nats.connectOptions('operator')),
+    nats.credentialsFile('operator'),
+  );
   await ensureEventStream(nc);
   // A real OTLP/HTTP receiver: collects the JSON the exporter posts to /v1/traces.
   receiver = createServer((req, res) => {

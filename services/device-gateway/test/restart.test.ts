@@ -1,4 +1,4 @@
-import { createLogger } from '@keyward/service-kit';
+import { attachBusIdentity, createLogger } from '@keyward/service-kit';
 import {
   freePort,
   type ManagedProcess,
@@ -28,7 +28,10 @@ let gateway: ManagedProcess | undefined;
 
 beforeAll(async () => {
   nats = await startNats({ jetstream: true });
-  nc = await connect(nats.connectOptions('operator'));
+  nc = attachBusIdentity(
+    await connect(nats.connectOptions('operator')),
+    nats.credentialsFile('operator'),
+  );
   issuer = await startOidcIssuer();
   responders = await startResponders(nc, createLogger({ name: 't', level: 'silent' }));
   stateDir = tempDir('gw-sim');

@@ -2,8 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { ACTOR_HEADER, identityRequests } from '@keyward/contracts';
+import { identityRequests } from '@keyward/contracts';
 import { type EntraEmulator, type NewUser, startEntraEmulator } from '@keyward/idp-emulators';
+import { attachBusIdentity, request } from '@keyward/service-kit';
 import {
   freePort,
   type ManagedProcess,
@@ -16,7 +17,7 @@ import {
   uniqueDbName,
   waitForPort,
 } from '@keyward/test-harness';
-import { connect, headers } from '@nats-io/transport-node';
+import { connect } from '@nats-io/transport-node';
 import { afterAll, beforeAll } from 'vitest';
 import {
   CONSOLE_CLIENT_ID,
@@ -509,18 +510,20 @@ export async function startConsoleStack(options: ConsoleStackOptions = {}): Prom
         };
       },
       async revokeKey(serial) {
-        const nc = await connect(natsServer.connectOptions('operator'));
+        const nc = attachBusIdentity(
+          await connect(natsServer.connectOptions('operator')),
+          natsServer.credentialsFile('operator'),
+        );
         try {
-          const h = headers();
-          h.set(ACTOR_HEADER, 'user:browser-test');
-          const msg = await nc.request(
-            identityRequests.credentialRevoke.subject,
-            JSON.stringify({ serial, reason: 'browser test' }),
-            { timeout: 20_000, headers: h },
+          const reply = await request(
+            nc,
+            identityRequests.credentialRevoke,
+            { serial, reason: 'browser test' },
+            { timeoutMs: 20_000, actor: 'user:browser-test' },
           );
-          const reply = JSON.parse(msg.string()) as { ok: boolean; data?: { revoked: unknown[] } };
-          if (!reply.ok || !reply.data?.revoked.length)
-            throw new Error(`revoking ${serial} failed: ${msg.string()}`);
+          if (!reply.ok || !reply.data.revoked.length) {
+            throw new Error(`revoking ${serial} failed: ${JSON.stringify(reply)}`);
+          }
         } finally {
           await nc.close();
         }

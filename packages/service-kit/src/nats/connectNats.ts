@@ -3,6 +3,7 @@ import { KeywardError } from '@keyward/contracts';
 import type { NatsConnection } from '@nats-io/nats-core';
 import { connect, nkeyAuthenticator } from '@nats-io/transport-node';
 import type { Logger } from 'pino';
+import { createBusContext, registerBusContext, rosterBeside } from './busContext.ts';
 
 /** Options of {@link connectNats}. */
 export interface ConnectNatsOptions {
@@ -61,6 +62,9 @@ export async function connectNats(options: ConnectNatsOptions): Promise<NatsConn
       },
     );
   }
+  // The roster beside the credentials names every identity this service trusts as a caller or
+  // event signer; a missing one fails start-up here, not at the first request.
+  registerBusContext(nc, createBusContext(credentials, rosterBeside(credentialsFile)));
   void logStatus(nc, logger);
   logger.info({ server: nc.getServer(), identity: credentials.name }, 'connected to NATS');
   return nc;

@@ -8,6 +8,7 @@ import {
   type StreamConfig,
 } from '@nats-io/jetstream';
 import { type NatsConnection, nanos } from '@nats-io/nats-core';
+import { busContextOf } from './busContext.ts';
 
 /** Options of {@link ensureEventStream}. */
 export interface EnsureEventStreamOptions {
@@ -29,6 +30,10 @@ export async function ensureEventStream(
 ): Promise<void> {
   const { duplicateWindowMs = 120_000, maxAgeMs = 0, replicas = 1 } = options;
   const jsm = await jetstreamManager(nc);
+  // Any publisher may create the streams (start order is free); only their owner, reporting,
+  // may change an existing one (bus-identity grants), so the others leave it as it is.
+  const { role } = busContextOf(nc).identity;
+  const owner = role === 'reporting' || role === 'operator';
   const common = {
     retention: RetentionPolicy.Limits,
     storage: StorageType.File,
@@ -36,13 +41,13 @@ export async function ensureEventStream(
     num_replicas: replicas,
     duplicate_window: nanos(duplicateWindowMs),
   };
-  await ensureStream(jsm, {
+  await ensureStream(jsm, owner, {
     ...common,
     name: SUBJECTS.EVENTS_STREAM,
     subjects: [SUBJECTS.EVENTS_ALL],
     max_age: nanos(maxAgeMs),
   });
-  await ensureStream(jsm, {
+  await ensureStream(jsm, owner, {
     ...common,
     name: SUBJECTS.DLQ_STREAM,
     subjects: [SUBJECTS.DLQ_ALL],
@@ -52,6 +57,7 @@ export async function ensureEventStream(
 
 async function ensureStream(
   jsm: JetStreamManager,
+  owner: boolean,
   config: Partial<StreamConfig> & { name: string },
 ) {
   // Two services starting together may both see "not found"; the loser's add fails with
@@ -62,6 +68,7 @@ async function ensureStream(
       () => false,
     );
     try {
+      if (exists && !owner) return;
       if (exists) await jsm.streams.update(config.name, config);
       else await jsm.streams.add(config);
       return;

@@ -11,12 +11,17 @@ import {
 import { errors, headers, type NatsConnection } from '@nats-io/nats-core';
 import type { z } from 'zod';
 import { injectTraceHeaders, inSpan, SpanKind } from '../telemetry/trace.ts';
+import { busContextOf } from './busContext.ts';
+import { addCallerProof } from './callerProof.ts';
 
 /** Options of {@link request}. */
 export interface RequestOptions {
   /** Default 5 000 ms. */
   timeoutMs?: number;
-  /** Who asks: "user:<sub>" (acting for a person) or "service:<name>". */
+  /**
+   * For whom the calling service acts ("user:<sub>" it verified, or "service:<name>"). The
+   * calling service itself is proven by its signature (callerProof.ts), not by this.
+   */
   actor?: string;
 }
 
@@ -44,9 +49,11 @@ export async function request<D extends RequestDefinition>(
     const h = headers();
     if (actor) h.set(ACTOR_HEADER, actor);
     injectTraceHeaders(h);
+    const body = new TextEncoder().encode(JSON.stringify(outgoing.data));
+    addCallerProof(h, busContextOf(nc), def.subject, body);
     let raw: Uint8Array;
     try {
-      const msg = await nc.request(def.subject, JSON.stringify(outgoing.data), {
+      const msg = await nc.request(def.subject, body, {
         timeout: timeoutMs,
         headers: h,
       });

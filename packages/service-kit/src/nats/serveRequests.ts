@@ -13,11 +13,18 @@ import type { Logger } from 'pino';
 import type { z } from 'zod';
 import { InFlight } from '../lifecycle/inFlight.ts';
 import { contextFromHeaders, inSpan, SpanKind } from '../telemetry/trace.ts';
+import { busContextOf } from './busContext.ts';
+import { CallerVerifier, type ProvenCaller } from './callerProof.ts';
 
 /** What a request handler gets besides the validated data. */
 export interface RequestContext {
-  /** From the `Keyward-Actor` header: "user:<sub>" or "service:<name>"; undefined if absent. */
+  /**
+   * From the `Keyward-Actor` header: for whom the proven caller says it acts ("user:<sub>" or
+   * "service:<name>"); undefined if absent. A claim of `caller`, not a proof.
+   */
   actor: string | undefined;
+  /** The service that sent the request, proven by its bus signature. */
+  caller: ProvenCaller;
   subject: string;
   logger: Logger;
 }
@@ -76,6 +83,7 @@ export async function serveRequests(
     ...(queue ? { queue } : {}),
   });
   const inFlight = new InFlight();
+  const verifier = new CallerVerifier(busContextOf(nc));
   for (const entry of handlers) {
     service.addEndpoint(endpointName(entry.def.subject), {
       subject: entry.def.subject,
@@ -85,7 +93,7 @@ export async function serveRequests(
           logger.error({ err: error, subject: entry.def.subject }, 'endpoint failed');
           return;
         }
-        void inFlight.track(answer(msg, entry, logger));
+        void inFlight.track(answer(msg, entry, logger, verifier));
       },
     });
   }
@@ -99,10 +107,15 @@ export async function serveRequests(
   };
 }
 
-async function answer(msg: ServiceMsg, entry: RequestHandler, baseLogger: Logger): Promise<void> {
+async function answer(
+  msg: ServiceMsg,
+  entry: RequestHandler,
+  baseLogger: Logger,
+  verifier: CallerVerifier,
+): Promise<void> {
   const { def, handle } = entry;
   const actor = msg.headers?.get(ACTOR_HEADER) || undefined;
-  const logger = baseLogger.child({ subject: def.subject, actor });
+  let logger = baseLogger.child({ subject: def.subject, actor });
   const parent = contextFromHeaders(msg.headers);
   const attributes = { 'messaging.system': 'nats', 'messaging.destination.name': def.subject };
   try {
@@ -110,9 +123,14 @@ async function answer(msg: ServiceMsg, entry: RequestHandler, baseLogger: Logger
       `serve ${def.subject}`,
       { kind: SpanKind.SERVER, attributes, parent },
       async () => {
+        // @nats-io/services pins its own nats-core copy; the headers object is the same.
+        const h = msg.headers as unknown as Parameters<CallerVerifier['verify']>[0];
+        const caller = verifier.verify(h, msg.subject, msg.data);
+        logger = logger.child({ caller: caller.name });
         const request = def.request.safeParse(decodeJson(msg.data));
         if (!request.success) throw validationError(request.error);
-        const result = await handle(request.data, { actor, subject: def.subject, logger });
+        const context = { actor, caller, subject: def.subject, logger };
+        const result = await handle(request.data, context);
         const reply = def.reply.safeParse(result);
         if (!reply.success) {
           // Our own bug: the handler broke the contract. Log it; the caller sees INTERNAL.
@@ -130,7 +148,9 @@ async function answer(msg: ServiceMsg, entry: RequestHandler, baseLogger: Logger
     const body: ErrorBody = toErrorBody(error);
     const status = ERROR_CODES[body.code].httpStatus;
     if (status >= 500) logger.error({ err: error }, 'request failed');
-    else logger.debug({ code: body.code }, 'request refused');
+    else if (body.code === 'UNAUTHENTICATED' || body.code === 'FORBIDDEN') {
+      logger.warn({ code: body.code, reason: body.message }, 'request refused: caller');
+    } else logger.debug({ code: body.code }, 'request refused');
     msg.respondError(status, body.code, JSON.stringify({ ok: false, error: body }));
   }
 }

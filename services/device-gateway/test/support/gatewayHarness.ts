@@ -1,4 +1,4 @@
-import { createLogger } from '@keyward/service-kit';
+import { attachBusIdentity, createLogger } from '@keyward/service-kit';
 import {
   type NatsServer,
   type OidcIssuer,
@@ -80,8 +80,14 @@ export async function startGatewayHarness(options: HarnessOptions = {}): Promise
   const nats = options.nats ?? (await startNats({ jetstream: true }));
   // The test's own connection (stand-ins, event capture) is the operator; the gateway runs on
   // its own connection with exactly the device-gateway identity's permissions.
-  const nc = await connect(nats.connectOptions('operator'));
-  const gatewayNc = await connect(nats.connectOptions('device-gateway'));
+  const nc = attachBusIdentity(
+    await connect(nats.connectOptions('operator')),
+    nats.credentialsFile('operator'),
+  );
+  const gatewayNc = attachBusIdentity(
+    await connect(nats.connectOptions('device-gateway')),
+    nats.credentialsFile('device-gateway'),
+  );
   const issuer = await startOidcIssuer({ permissions: [] });
   const responders = await startResponders(nc, logger, {
     policy: options.policyStandIn !== false,
