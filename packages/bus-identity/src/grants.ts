@@ -44,6 +44,7 @@ export const EVENT_DOMAIN_OWNERS = {
   gateway: ['device-gateway'],
   policy: ['policy'],
   pin: ['policy'],
+  unlock: ['policy'],
   enrollment: ['identity'],
   credential: ['identity'],
   idp: ['identity'],

@@ -19,7 +19,8 @@ export interface BusIdentity {
 
 /** NATS user permissions, in nats-server's configuration shape. */
 export interface NatsPermissions {
-  publish: { allow: string[] };
+  /** An empty allow list means "no restriction" to nats-server: a read-only identity denies. */
+  publish: { allow: string[] } | { deny: string[] };
   subscribe: { allow: string[] };
   /** Replying to requests received on the allowed subscriptions (one reply, within 2 min). */
   allow_responses?: boolean;
@@ -40,7 +41,7 @@ export function permissionsFor(identity: BusIdentity): NatsPermissions {
   if (role === 'operator') return { publish: { allow: ['>'] }, subscribe: { allow: ['>'] } };
   if (role === 'observer') {
     return {
-      publish: { allow: [] },
+      publish: { deny: ['>'] },
       subscribe: { allow: [SUBJECTS.EVENTS_ALL, SUBJECTS.DLQ_ALL] },
     };
   }

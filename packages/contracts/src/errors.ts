@@ -33,6 +33,10 @@ export const ERROR_CODES = {
   INVALID_EVENT: { httpStatus: 400, description: 'Event data does not match its schema' },
   MALFORMED_EVENT: { httpStatus: 400, description: 'Not JSON or not a CloudEvents envelope' },
   UNKNOWN_EVENT_TYPE: { httpStatus: 400, description: 'No contract defines this event type' },
+  EVENT_SIGNATURE_INVALID: {
+    httpStatus: 400,
+    description: 'The event is unsigned, or not signed by a publisher that owns its subject',
+  },
   CONFIG_INVALID: { httpStatus: 500, description: 'An environment variable is missing or invalid' },
   VAULT_DECRYPT_FAILED: { httpStatus: 500, description: 'A sealed secret could not be opened' },
   INTERNAL: { httpStatus: 500, description: 'An unexpected failure (details are in the log)' },

@@ -57,6 +57,7 @@ export {
   addCallerProof,
   CALLER_HEADER,
   CALLER_PROOF_HEADER,
+  callerProofHeaders,
   type ProvenCaller,
 } from './nats/callerProof.ts';
 export { type ConnectNatsOptions, connectNats } from './nats/connectNats.ts';
@@ -76,6 +77,11 @@ export {
 } from './nats/createEventPublisher.ts';
 export type { DeadLetter } from './nats/deadLetter.ts';
 export { type EnsureEventStreamOptions, ensureEventStream } from './nats/ensureEventStream.ts';
+export {
+  EVENT_SIGNATURE_HEADER,
+  signEvent,
+  verifyEventSignature,
+} from './nats/eventSignature.ts';
 export { isNatsReachable } from './nats/isNatsReachable.ts';
 export { type RequestOptions, request, requestOrThrow } from './nats/request.ts';
 export {

@@ -7,17 +7,23 @@ import {
   uniqueDbName,
 } from '@keyward/test-harness';
 import { AckPolicy, jetstream, jetstreamManager } from '@nats-io/jetstream';
-import type { NatsConnection } from '@nats-io/nats-core';
+import { headers, type NatsConnection } from '@nats-io/nats-core';
 import { connect } from '@nats-io/transport-node';
 import type { Connection } from 'mongoose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   attachBusIdentity,
+  type BusContext,
+  busContextOf,
   connectMongo,
   consumeEvents,
+  createBusContext,
   createEventPublisher,
   type DeadLetter,
+  EVENT_SIGNATURE_HEADER,
   ensureEventStream,
+  rosterBeside,
+  signEvent,
 } from '../src/index.ts';
 import { captureLogger, deferred, deviceRef } from './support.ts';
 
@@ -45,6 +51,14 @@ afterAll(async () => {
 
 const publisherFor = (conn: NatsConnection) =>
   createEventPublisher(conn, { source: 'keyward/test', logger });
+
+/** Publishes raw bytes as an event, signed by `signer` (default this connection's identity). */
+async function publishRaw(subject: string, text: string, signer: BusContext = busContextOf(nc)) {
+  const payload = new TextEncoder().encode(text);
+  const h = headers();
+  h.set(EVENT_SIGNATURE_HEADER, signEvent(signer, subject, payload));
+  await jetstream(nc).publish(subject, payload, { headers: h });
+}
 
 /** An idempotent handler: applies each event id once (unique _id upsert), counts applications. */
 function idempotentApply(collection: string) {
@@ -112,8 +126,7 @@ describe('event stream', () => {
 describe('consumeEvents', () => {
   it('dead-letters a malformed event with its reason and goes on with the next one', async () => {
     const durable = 'kit-malformed';
-    const js = jetstream(nc);
-    await js.publish('keyward.evt.device.reset', '{"not": "a cloudevent"');
+    await publishRaw('keyward.evt.device.reset', '{"not": "a cloudevent"');
     const good = await publisherFor(nc).publish(deviceEvents.reset, {
       actor: 'user:alice',
       data: deviceRef,
@@ -139,6 +152,45 @@ describe('consumeEvents', () => {
     }
   });
 
+  it('dead-letters an unsigned event, and one signed by an identity that does not own the subject', async () => {
+    const durable = 'kit-forged';
+    const good = await publisherFor(nc).publish(deviceEvents.stocked, {
+      actor: 'user:a',
+      data: deviceRef,
+    });
+    const forged = JSON.stringify({ ...good.event, id: '01JD00000000000000000000YY' });
+    await jetstream(nc).publish('keyward.evt.device.stocked', forged);
+    // The identity service's own key, but device events are the gateway's.
+    const file = nats.credentialsFile('identity');
+    const identity = createBusContext(nats.credentials('identity'), rosterBeside(file));
+    await publishRaw('keyward.evt.device.stocked', forged.replace('YY"', 'YZ"'), identity);
+    const signers: string[] = [];
+    const consumer = await consumeEvents(nc, {
+      durable,
+      filterSubject: 'keyward.evt.device.stocked',
+      logger,
+      handler: async (_event, ctx) => {
+        signers.push(ctx.signer.name);
+      },
+    });
+    try {
+      const letters = await readDeadLetters(durable, 2);
+      expect(letters.map((l) => l.reason)).toEqual([
+        {
+          code: 'EVENT_SIGNATURE_INVALID',
+          message: 'event on keyward.evt.device.stocked is not signed',
+        },
+        {
+          code: 'EVENT_SIGNATURE_INVALID',
+          message: '"identity" (identity) does not own keyward.evt.device.stocked',
+        },
+      ]);
+      expect(signers).toEqual(['operator']);
+    } finally {
+      await consumer.stop();
+    }
+  });
+
   it('dead-letters an event whose data breaks the contract, naming the field', async () => {
     const durable = 'kit-invalid';
     const event = (
@@ -149,7 +201,7 @@ describe('consumeEvents', () => {
       id: '01JD00000000000000000000ZZ',
       data: { ...event.data, serial: 7 },
     };
-    await jetstream(nc).publish('keyward.evt.device.detached', JSON.stringify(broken));
+    await publishRaw('keyward.evt.device.detached', JSON.stringify(broken));
     const consumer = await consumeEvents(nc, {
       durable,
       filterSubject: 'keyward.evt.device.detached',
@@ -209,7 +261,10 @@ describe('consumeEvents', () => {
     };
 
     // First process: writes, then hangs before the ack; then its connection dies.
-    const doomed = await connect(nats.connectOptions('operator'));
+    const doomed = attachBusIdentity(
+      await connect(nats.connectOptions('operator')),
+      nats.credentialsFile('operator'),
+    );
     const wrote = deferred();
     const applied: boolean[] = [];
     await consumeEvents(doomed, {

@@ -6,10 +6,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import {
   attachBusIdentity,
+  busContextOf,
+  CALLER_HEADER,
+  CALLER_PROOF_HEADER,
+  callerProofHeaders,
+  createBusContext,
   handleRequest,
   type RequestServer,
   request,
   requestOrThrow,
+  rosterBeside,
   serveRequests,
 } from '../src/index.ts';
 import { captureLogger } from './support.ts';
@@ -17,7 +23,7 @@ import { captureLogger } from './support.ts';
 const lookup = defineRequest(
   'keyward.kittest.lookup',
   z.object({ serial: z.string().min(3), which: z.enum(['user', 'admin']) }),
-  z.object({ serial: z.string(), actor: z.string().optional() }),
+  z.object({ serial: z.string(), caller: z.string(), actor: z.string().optional() }),
   { description: 'test' },
 );
 const unserved = defineRequest('keyward.kittest.nobody', z.object({}), z.object({}));
@@ -43,7 +49,11 @@ beforeAll(async () => {
         if (data.serial === 'missing')
           throw new KeywardError('NOT_FOUND', `device "${data.serial}" not found`);
         if (data.serial === 'explode') throw new Error('db password=hunter22 rejected');
-        return { serial: data.serial, ...(ctx.actor ? { actor: ctx.actor } : {}) };
+        return {
+          serial: data.serial,
+          caller: ctx.caller.name,
+          ...(ctx.actor ? { actor: ctx.actor } : {}),
+        };
       }),
       handleRequest(broken, async () => ({ n: 'not a number' }) as never),
     ],
@@ -56,6 +66,68 @@ afterAll(async () => {
   await nats?.stop();
 });
 
+/** A raw request carrying this connection's caller proof (or `signer`'s). */
+function rawRequest(text: string, signer = busContextOf(nc)) {
+  const body = new TextEncoder().encode(text);
+  return nc.request(lookup.subject, body, {
+    headers: callerProofHeaders(signer, lookup.subject, body),
+    timeout: 5_000,
+  });
+}
+
+describe('caller proof', () => {
+  const valid = JSON.stringify({ serial: 'SIM0001', which: 'user' });
+
+  it('refuses a request without a proof, whatever Keyward-Caller says', async () => {
+    const h = callerProofHeaders(busContextOf(nc), lookup.subject, new Uint8Array());
+    h.delete(CALLER_PROOF_HEADER);
+    const raw = await nc.request(lookup.subject, valid, { headers: h, timeout: 5_000 });
+    expect(raw.json()).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED', message: expect.stringMatching(/no caller proof/) },
+    });
+  });
+
+  it('refuses a proof made for another body (a claimed name with a borrowed signature)', async () => {
+    const other = new TextEncoder().encode('{"serial":"other","which":"user"}');
+    const h = callerProofHeaders(busContextOf(nc), lookup.subject, other);
+    const raw = await nc.request(lookup.subject, valid, { headers: h, timeout: 5_000 });
+    expect(raw.json()).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED', message: expect.stringMatching(/does not verify/) },
+    });
+    expect(h.get(CALLER_HEADER)).toBe('operator');
+  });
+
+  it('refuses a replayed proof', async () => {
+    const body = new TextEncoder().encode(valid);
+    const h = callerProofHeaders(busContextOf(nc), lookup.subject, body);
+    expect(
+      (await nc.request(lookup.subject, body, { headers: h, timeout: 5_000 })).json(),
+    ).toMatchObject({
+      ok: true,
+    });
+    expect(
+      (await nc.request(lookup.subject, body, { headers: h, timeout: 5_000 })).json(),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'UNAUTHENTICATED', message: 'caller proof replayed' },
+    });
+  });
+
+  it('refuses a proven identity whose role may not call the subject', async () => {
+    const file = nats.credentialsFile('identity');
+    const identity = createBusContext(nats.credentials('identity'), rosterBeside(file));
+    expect((await rawRequest(valid, identity)).json()).toMatchObject({
+      ok: false,
+      error: {
+        code: 'FORBIDDEN',
+        message: 'bus identity "identity" may not call keyward.kittest.lookup',
+      },
+    });
+  });
+});
+
 describe('serveRequests + request', () => {
   it('answers a valid request with {ok:true,data} and passes the actor', async () => {
     const reply = await request(
@@ -64,14 +136,14 @@ describe('serveRequests + request', () => {
       { serial: 'SIM0001', which: 'user' },
       { actor: 'user:alice' },
     );
-    expect(reply).toEqual({ ok: true, data: { serial: 'SIM0001', actor: 'user:alice' } });
+    expect(reply).toEqual({
+      ok: true,
+      data: { serial: 'SIM0001', caller: 'operator', actor: 'user:alice' },
+    });
   });
 
   it('replies VALIDATION_FAILED naming the field to an invalid payload', async () => {
-    const raw = await nc.request(
-      lookup.subject,
-      JSON.stringify({ serial: 'SIM0001', which: 'root' }),
-    );
+    const raw = await rawRequest(JSON.stringify({ serial: 'SIM0001', which: 'root' }));
     const reply = raw.json<{ ok: false; error: { code: string; message: string } }>();
     expect(reply.ok).toBe(false);
     expect(reply.error.code).toBe('VALIDATION_FAILED');
@@ -80,7 +152,7 @@ describe('serveRequests + request', () => {
   });
 
   it('replies VALIDATION_FAILED to a payload that is not JSON', async () => {
-    const raw = await nc.request(lookup.subject, 'serial=1');
+    const raw = await rawRequest('serial=1');
     expect(raw.json()).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION_FAILED', message: expect.stringMatching(/not JSON/) },

@@ -88,8 +88,10 @@ export async function startNats(options: StartNatsOptions = {}): Promise<NatsSer
     ? (options.credentialsDir ?? join(tempDir('nats-credentials').path, 'credentials'))
     : undefined;
   const authArgs: string[] = [];
+  const names = new Map<string, string>();
   if (credentialsDir) {
     const roster = ensureCredentials({ dir: credentialsDir, identities: STANDARD_IDENTITIES });
+    for (const entry of roster) names.set(entry.publicKey, entry.name);
     const conf = join(credentialsDir, 'auth.conf');
     writeFileSync(conf, authorizationBlock(roster));
     authArgs.push('-c', conf);
@@ -103,7 +105,10 @@ export async function startNats(options: StartNatsOptions = {}): Promise<NatsSer
   }
   // A refused publish or subscribe is the first thing to see when a grant is missing.
   const reportViolations: SpawnProcessOptions['onLine'] = (line, stream) => {
-    if (/Violation/.test(line)) process.stderr.write(`[nats-server] ${line}\n`);
+    if (/Violation/.test(line)) {
+      const named = line.replace(/Nkey "(U[A-Z0-9]+)"/, (m, key) => `${m} (${names.get(key)})`);
+      process.stderr.write(`[nats-server] ${named}\n`);
+    }
     onLine?.(line, stream);
   };
   const proc = spawnProcess({ name: 'nats-server', ...cmd, env, onLine: reportViolations });

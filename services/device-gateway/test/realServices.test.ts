@@ -33,7 +33,7 @@ async function startService(
     env: {
       ...process.env,
       NATS_URL: h.nats.url,
-      NATS_CREDENTIALS: h.nats.credentialsFile('device-gateway'),
+      NATS_CREDENTIALS: h.nats.credentialsFile(name),
       MONGO_URL: mongo.url,
       MONGO_DB: uniqueDbName(name),
       HTTP_PORT: String(port),

@@ -1,4 +1,5 @@
 import { policyRequests } from '@keyward/contracts';
+import { busContextOf, callerProofHeaders } from '@keyward/service-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type PolicyStack, startPolicyStack } from './support/stack.ts';
 
@@ -125,10 +126,14 @@ describe('keyward.policy.pin.read: the actor permissions passed in decide, every
   );
 
   it('rejects an unknown permission name as invalid input', async () => {
-    const raw = await stack.nc.request(
-      'keyward.policy.pin.read',
+    const subject = 'keyward.policy.pin.read';
+    const body = new TextEncoder().encode(
       JSON.stringify({ serial: SERIAL, which: 'user', permissions: ['device:everything'] }),
     );
+    const raw = await stack.nc.request(subject, body, {
+      headers: callerProofHeaders(busContextOf(stack.nc), subject, body),
+      timeout: 5_000,
+    });
     expect(JSON.parse(raw.string())).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION_FAILED' },

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ProfileName } from '@keyward/authenticator-sim';
 import { policyRequests } from '@keyward/contracts';
 import { applyConfig, changePin } from '@keyward/ctap';
+import { busContextOf, callerProofHeaders } from '@keyward/service-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SIM_AAGUIDS } from './fixtures/simProfiles.ts';
 import { simKey } from './support/simKey.ts';
@@ -255,10 +256,11 @@ describe('keyward.policy.plan against simulator keys', () => {
         ok: false,
         error: { code: 'NOT_FOUND' },
       });
-      const raw = await stack.nc.request(
-        'keyward.policy.plan',
-        JSON.stringify({ ...request, aaguid: 'nope' }),
-      );
+      const bad = new TextEncoder().encode(JSON.stringify({ ...request, aaguid: 'nope' }));
+      const raw = await stack.nc.request('keyward.policy.plan', bad, {
+        headers: callerProofHeaders(busContextOf(stack.nc), 'keyward.policy.plan', bad),
+        timeout: 5_000,
+      });
       const body = JSON.parse(raw.string());
       expect(body).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
       expect(body.error.message).toContain('aaguid');

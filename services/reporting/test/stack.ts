@@ -1,9 +1,12 @@
 import { type AnyKeywardEvent, eventSubject, SUBJECTS } from '@keyward/contracts';
 import {
+  busContextOf,
   connectNats,
   createEventPublisher,
   createLogger,
+  EVENT_SIGNATURE_HEADER,
   ensureEventStream,
+  signEvent,
 } from '@keyward/service-kit';
 import {
   type MongoServer,
@@ -14,7 +17,7 @@ import {
   uniqueDbName,
 } from '@keyward/test-harness';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
-import type { NatsConnection } from '@nats-io/nats-core';
+import { headers, type NatsConnection } from '@nats-io/nats-core';
 import mongoose, { type Connection } from 'mongoose';
 import { applyInventoryEvent } from '../src/domain/inventory/applyInventoryEvent.ts';
 import type { InventoryRecord } from '../src/domain/inventory/types.ts';
@@ -74,8 +77,13 @@ export async function startStack(db: MongoServer): Promise<Stack> {
       REPORTING_ACK_WAIT_MS: '2000',
     },
     async publish(event, { duplicate = false } = {}) {
-      if (duplicate) await js.publish(eventSubject(event.type), JSON.stringify(event));
-      else await publisher.publishEvent(event);
+      if (!duplicate) return void (await publisher.publishEvent(event));
+      // Without a message id, so the stream stores it twice; signed like any event.
+      const subject = eventSubject(event.type);
+      const payload = new TextEncoder().encode(JSON.stringify(event));
+      const h = headers();
+      h.set(EVENT_SIGNATURE_HEADER, signEvent(busContextOf(nc), subject, payload));
+      await js.publish(subject, payload, { headers: h });
     },
     async drained(durable) {
       const info = await jsm.consumers.info(SUBJECTS.EVENTS_STREAM, durable).catch(() => null);

@@ -1,7 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { type BusRole, REQUEST_GRANTS } from '@keyward/bus-identity';
 import { KeywardError } from '@keyward/contracts';
-import type { MsgHdrs } from '@nats-io/nats-core';
+import { type MsgHdrs, headers as natsHeaders } from '@nats-io/nats-core';
 import type { BusContext } from './busContext.ts';
 
 /** Request headers carrying the caller's proof (docs/security.md "Callers proven"). */
@@ -101,4 +101,15 @@ function matches(pattern: string, subject: string): boolean {
   const p = pattern.split('.');
   const s = subject.split('.');
   return p.length === s.length && p.every((token, i) => token === '*' || token === s[i]);
+}
+
+/** Headers proving `context` sent `body` on `subject` (for raw `nc.request` calls in tools and tests). */
+export function callerProofHeaders(
+  context: BusContext,
+  subject: string,
+  body: Uint8Array,
+): MsgHdrs {
+  const h = natsHeaders();
+  addCallerProof(h, context, subject, body);
+  return h;
 }

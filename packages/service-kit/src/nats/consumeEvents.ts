@@ -18,8 +18,10 @@ import type { Logger } from 'pino';
 import { InFlight } from '../lifecycle/inFlight.ts';
 import { redactString } from '../log/redact.ts';
 import { contextFromHeaders, inSpan, SpanKind } from '../telemetry/trace.ts';
+import { type BusContext, busContextOf } from './busContext.ts';
 import { deadLetter } from './deadLetter.ts';
 import { ensureConsumer } from './ensureConsumer.ts';
+import { EVENT_SIGNATURE_HEADER, verifyEventSignature } from './eventSignature.ts';
 
 /** What a handler gets besides the event. */
 export interface EventContext {
@@ -28,6 +30,8 @@ export interface EventContext {
   streamSequence: number;
   subject: string;
   logger: Logger;
+  /** The bus identity whose signature the event carries (verified before the handler runs). */
+  signer: { name: string; role: string };
 }
 
 export type EventHandler = (event: AnyKeywardEvent, ctx: EventContext) => Promise<void>;
@@ -92,12 +96,15 @@ export async function consumeEvents(
     ...(maxAckPending === undefined ? {} : { max_ack_pending: maxAckPending }),
   });
   const js = jetstream(nc);
+  const context = busContextOf(nc);
   const consumer = await js.consumers.get(SUBJECTS.EVENTS_STREAM, durable);
   const messages = await consumer.consume({ max_messages: batch });
   const inFlight = new InFlight();
   const loop = (async () => {
     for await (const msg of messages) {
-      await inFlight.track(handleMessage(js, msg, { ...options, maxDeliver, ackWaitMs, logger }));
+      await inFlight.track(
+        handleMessage(js, msg, { ...options, maxDeliver, ackWaitMs, logger, context }),
+      );
     }
   })();
   loop.catch((error: unknown) =>
@@ -115,10 +122,19 @@ export async function consumeEvents(
 async function handleMessage(
   js: JetStreamClient,
   msg: JsMsg,
-  options: ConsumeEventsOptions & { maxDeliver: number; ackWaitMs: number },
+  options: ConsumeEventsOptions & { maxDeliver: number; ackWaitMs: number; context: BusContext },
 ) {
   const { durable, handler, logger, maxDeliver, ackWaitMs, retryDelayMs = 1_000 } = options;
   const deliveryCount = msg.info.deliveryCount;
+  // Who published it comes first: a forged event is dead-lettered before anything reads it.
+  let signer: EventContext['signer'];
+  try {
+    const h = msg.headers?.get(EVENT_SIGNATURE_HEADER) || undefined;
+    const entry = verifyEventSignature(options.context, msg.subject, msg.data, h);
+    signer = { name: entry.name, role: entry.role };
+  } catch (error) {
+    return reject(js, msg, durable, logger, toErrorBody(error));
+  }
   const parsed = parseEvent(msg.data);
   if (!parsed.ok) return reject(js, msg, durable, logger, toErrorBody(parsed.error));
   const { event } = parsed;
@@ -133,6 +149,7 @@ async function handleMessage(
     streamSequence: msg.info.streamSequence,
     subject: msg.subject,
     logger: eventLogger,
+    signer,
   };
   const parent = contextFromHeaders(msg.headers, event.traceparent);
   const attributes = { 'messaging.system': 'nats', 'messaging.destination.name': msg.subject };

@@ -11,6 +11,8 @@ import { jetstream } from '@nats-io/jetstream';
 import { headers, type NatsConnection } from '@nats-io/nats-core';
 import type { Logger } from 'pino';
 import { injectTraceHeaders, inSpan, SpanKind } from '../telemetry/trace.ts';
+import { busContextOf } from './busContext.ts';
+import { EVENT_SIGNATURE_HEADER, signEvent } from './eventSignature.ts';
 
 /** Options of {@link createEventPublisher}. */
 export interface EventPublisherOptions {
@@ -46,7 +48,8 @@ export interface EventPublisher {
 }
 
 /**
- * The one way services put events on the bus. A failed publish throws UPSTREAM_UNAVAILABLE;
+ * The one way services put events on the bus, each signed by the connection's bus identity
+ * (eventSignature.ts) so consumers can tell who published it. A failed publish throws UPSTREAM_UNAVAILABLE;
  * calling publishEvent with the same event is then safe (the stream dedupes by id).
  */
 export function createEventPublisher(
@@ -55,6 +58,7 @@ export function createEventPublisher(
 ): EventPublisher {
   const { source, logger, timeoutMs = 5_000 } = options;
   const js = jetstream(nc, { timeout: timeoutMs });
+  const context = busContextOf(nc);
 
   async function send<E extends KeywardEvent>(
     event: E,
@@ -62,8 +66,10 @@ export function createEventPublisher(
     h = headers(),
   ): Promise<PublishResult<E>> {
     if (!h.has('traceparent')) injectTraceHeaders(h);
+    const payload = new TextEncoder().encode(JSON.stringify(event));
+    h.set(EVENT_SIGNATURE_HEADER, signEvent(context, subject, payload));
     try {
-      const ack = await js.publish(subject, JSON.stringify(event), { msgID: event.id, headers: h });
+      const ack = await js.publish(subject, payload, { msgID: event.id, headers: h });
       logger.debug(
         { eventId: event.id, type: event.type, duplicate: ack.duplicate },
         'event published',

@@ -9,6 +9,8 @@ import type { ReportingModels } from '../store/models.ts';
 export interface ReportingEventContext {
   /** JetStream stream sequence of the delivered message (service-kit's EventContext has it). */
   streamSequence: number;
+  /** The bus identity whose signature consumeEvents verified. */
+  signer?: string | undefined;
 }
 
 export interface HandleReportingEventOptions {
@@ -33,9 +35,9 @@ export function createReportingEventHandler({
   clock = () => new Date(),
 }: HandleReportingEventOptions): ReportingEventHandler {
   const chain = createChainAppender({ models });
-  return async (event, { streamSequence }) => {
+  return async (event, { streamSequence, signer }) => {
     const started = performance.now();
-    const record = auditRecordFromEvent({ event, streamSeq: streamSequence });
+    const record = auditRecordFromEvent({ event, streamSeq: streamSequence, signer });
     const { inserted } = await insertAuditRecord({ models, record, now: clock() });
     const stored = performance.now();
     await chain.append({

@@ -1,10 +1,12 @@
 import { parseEvent, SUBJECTS } from '@keyward/contracts';
+import { busContextOf } from '@keyward/service-kit';
 import { jetstream, jetstreamManager } from '@nats-io/jetstream';
 import type { NatsConnection } from '@nats-io/nats-core';
 import type { Connection } from 'mongoose';
 import type { Logger } from 'pino';
 import { projectInventoryEvent } from '../store/inventoryStore.ts';
 import { createModels, ensureIndexes } from '../store/models.ts';
+import { signerOf } from './signerOf.ts';
 
 export interface RebuildInventoryOptions {
   nc: NatsConnection;
@@ -41,6 +43,7 @@ export async function rebuildInventory({
   }
   await ensureIndexes(models);
   const jsm = await jetstreamManager(nc);
+  const bus = busContextOf(nc);
   const { state } = await jsm.streams.info(SUBJECTS.EVENTS_STREAM);
   const lastSequence = state.last_seq;
   let events = 0;
@@ -51,8 +54,9 @@ export async function rebuildInventory({
     const messages = await consumer.consume({ max_messages: 256 });
     for await (const msg of messages) {
       events += 1;
-      const parsed = parseEvent(msg.data);
-      if (parsed.ok) await projectInventoryEvent({ models, event: parsed.event });
+      // Only what the audit consumer would have projected: signed by the subject's owner.
+      const parsed = signerOf(bus, msg) ? parseEvent(msg.data) : null;
+      if (parsed?.ok) await projectInventoryEvent({ models, event: parsed.event });
       if (events % 1000 === 0) logger.info({ events, lastSequence }, 'rebuilding inventory');
       if (msg.info.streamSequence >= lastSequence) break;
     }

@@ -1,5 +1,6 @@
 import { hostname } from 'node:os';
 import { parseEvent, SUBJECTS } from '@keyward/contracts';
+import { busContextOf } from '@keyward/service-kit';
 import {
   AckPolicy,
   DeliverPolicy,
@@ -21,6 +22,7 @@ import type { ReportingMetrics } from '../metrics.ts';
 import type { ReportingModels } from '../store/models.ts';
 import { recordSiemPosition } from '../store/siemPosition.ts';
 import { backoffDelay } from './backoff.ts';
+import { signerOf } from './signerOf.ts';
 import {
   openSyslogConnection,
   type SyslogConnection,
@@ -97,13 +99,17 @@ export async function startSiemForwarder(options: SiemForwarderOptions): Promise
       };
     });
 
+  const bus = busContextOf(nc);
   const frameOf = (msg: JsMsg): Uint8Array | null => {
+    const signer = signerOf(bus, msg);
+    if (!signer) return null; // forged or unsigned: dead-lettered by the audit consumer
     const parsed = parseEvent(msg.data);
     if (!parsed.ok) return null; // the audit consumer dead-letters it; a SIEM line would lie
     lastEventId = parsed.event.id;
     const record = auditRecordFromEvent({
       event: parsed.event,
       streamSeq: msg.info.streamSequence,
+      signer,
     });
     const severity = cefSeverity(record.type);
     const line = formatSyslog5424({

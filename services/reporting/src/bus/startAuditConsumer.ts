@@ -55,6 +55,7 @@ export async function startAuditConsumer({
     filterSubject: SUBJECTS.EVENTS_ALL,
     logger,
     ackWaitMs,
-    handler: (event, ctx) => handler(event, { streamSequence: ctx.streamSequence }),
+    handler: (event, ctx) =>
+      handler(event, { streamSequence: ctx.streamSequence, signer: ctx.signer.name }),
   });
 }

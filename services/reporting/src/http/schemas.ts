@@ -30,6 +30,8 @@ export const auditRecordSchema = z.object({
   gatewayId: z.string().nullable(),
   partition: z.string(),
   streamSeq: z.number(),
+  /** The bus identity that signed the event (null for records from before signing). */
+  signer: z.string().nullable(),
   recordedAt: z.string(),
 });
 
@@ -47,6 +49,7 @@ export function toAuditRecordBody(doc: AuditDoc): z.input<typeof auditRecordSche
     gatewayId: doc.gatewayId ?? null,
     partition: doc.partition,
     streamSeq: doc.streamSeq,
+    signer: doc.signer ?? null,
     recordedAt: doc.recordedAt.toISOString(),
   };
 }

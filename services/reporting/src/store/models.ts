@@ -72,6 +72,7 @@ const auditSchema = new Schema(
     gatewayId: { type: String, default: null },
     partition: { type: String, required: true },
     streamSeq: Number,
+    signer: { type: String, default: null },
     recordedAt: Date,
   },
   { versionKey: false, minimize: false, autoIndex: false },

@@ -7,6 +7,8 @@ export interface AuditRecordFromEventOptions {
   event: ReportedEvent;
   /** JetStream stream sequence of the delivering message. */
   streamSeq: number;
+  /** The verified signer's bus identity. */
+  signer?: string | undefined;
 }
 
 /**
@@ -16,6 +18,7 @@ export interface AuditRecordFromEventOptions {
 export function auditRecordFromEvent({
   event,
   streamSeq,
+  signer,
 }: AuditRecordFromEventOptions): AuditContent {
   const time = new Date(event.time);
   if (Number.isNaN(time.getTime())) {
@@ -35,6 +38,7 @@ export function auditRecordFromEvent({
     gatewayId: gatewayOf(event, data),
     partition: partitionOf(event.type),
     streamSeq,
+    signer: signer ?? null,
   };
 }
 

@@ -20,6 +20,8 @@ export function hashedContent(record: AuditContent): Record<string, unknown> {
     gatewayId: record.gatewayId ?? null,
     partition: record.partition,
     streamSeq: record.streamSeq,
+    // Only when present, so records from before signed events still verify.
+    ...(record.signer ? { signer: record.signer } : {}),
   };
 }
 

@@ -32,6 +32,11 @@ export interface AuditContent {
   partition: string;
   /** JetStream stream sequence of the message that first delivered the event. */
   streamSeq: number;
+  /**
+   * The bus identity whose verified signature the event carried (service-kit eventSignature);
+   * null only for records stored before events were signed.
+   */
+  signer?: string | null | undefined;
 }
 
 /** A record's position in its partition's chain. Index 1 is the first record after genesis. */
