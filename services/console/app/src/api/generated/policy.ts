@@ -199,7 +199,7 @@ export interface components {
         Error: {
             error: {
                 /** @enum {string} */
-                code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "DEVICE_BUSY" | "DEVICE_GONE" | "DEVICE_LOCKED" | "DEVICE_NOT_ALLOWED" | "UNSUPPORTED" | "POLICY_VIOLATION" | "CTAP_ERROR" | "ENROLLMENT_EXPIRED" | "ATTESTATION_INVALID" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "UPSTREAM_UNAVAILABLE" | "UPSTREAM_FAILED" | "IDP_AUTH_FAILED" | "TIMEOUT" | "INVALID_EVENT" | "MALFORMED_EVENT" | "UNKNOWN_EVENT_TYPE" | "CONFIG_INVALID" | "VAULT_DECRYPT_FAILED" | "INTERNAL";
+                code: "VALIDATION_FAILED" | "UNAUTHENTICATED" | "FORBIDDEN" | "NOT_FOUND" | "METHOD_NOT_ALLOWED" | "CONFLICT" | "DEVICE_BUSY" | "DEVICE_GONE" | "DEVICE_LOCKED" | "DEVICE_NOT_ALLOWED" | "UNSUPPORTED" | "POLICY_VIOLATION" | "CTAP_ERROR" | "ENROLLMENT_EXPIRED" | "ATTESTATION_INVALID" | "PAYLOAD_TOO_LARGE" | "RATE_LIMITED" | "UPSTREAM_UNAVAILABLE" | "UPSTREAM_FAILED" | "IDP_AUTH_FAILED" | "TIMEOUT" | "INVALID_EVENT" | "MALFORMED_EVENT" | "UNKNOWN_EVENT_TYPE" | "EVENT_SIGNATURE_INVALID" | "CONFIG_INVALID" | "VAULT_DECRYPT_FAILED" | "INTERNAL";
                 details?: {
                     [key: string]: unknown;
                 };
@@ -239,7 +239,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: VALIDATION_FAILED, INVALID_EVENT, MALFORMED_EVENT, UNKNOWN_EVENT_TYPE */
+            /** @description Error: VALIDATION_FAILED, INVALID_EVENT, MALFORMED_EVENT, UNKNOWN_EVENT_TYPE, EVENT_SIGNATURE_INVALID */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -319,7 +319,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: VALIDATION_FAILED, INVALID_EVENT, MALFORMED_EVENT, UNKNOWN_EVENT_TYPE */
+            /** @description Error: VALIDATION_FAILED, INVALID_EVENT, MALFORMED_EVENT, UNKNOWN_EVENT_TYPE, EVENT_SIGNATURE_INVALID */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -404,7 +404,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: VALIDATION_FAILED, INVALID_EVENT, MALFORMED_EVENT, UNKNOWN_EVENT_TYPE */
+            /** @description Error: VALIDATION_FAILED, INVALID_EVENT, MALFORMED_EVENT, UNKNOWN_EVENT_TYPE, EVENT_SIGNATURE_INVALID */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -491,7 +491,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: VALIDATION_FAILED, INVALID_EVENT, MALFORMED_EVENT, UNKNOWN_EVENT_TYPE */
+            /** @description Error: VALIDATION_FAILED, INVALID_EVENT, MALFORMED_EVENT, UNKNOWN_EVENT_TYPE, EVENT_SIGNATURE_INVALID */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -575,7 +575,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: VALIDATION_FAILED, INVALID_EVENT, MALFORMED_EVENT, UNKNOWN_EVENT_TYPE */
+            /** @description Error: VALIDATION_FAILED, INVALID_EVENT, MALFORMED_EVENT, UNKNOWN_EVENT_TYPE, EVENT_SIGNATURE_INVALID */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -662,7 +662,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: VALIDATION_FAILED, INVALID_EVENT, MALFORMED_EVENT, UNKNOWN_EVENT_TYPE */
+            /** @description Error: VALIDATION_FAILED, INVALID_EVENT, MALFORMED_EVENT, UNKNOWN_EVENT_TYPE, EVENT_SIGNATURE_INVALID */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -807,7 +807,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: VALIDATION_FAILED, INVALID_EVENT, MALFORMED_EVENT, UNKNOWN_EVENT_TYPE */
+            /** @description Error: VALIDATION_FAILED, INVALID_EVENT, MALFORMED_EVENT, UNKNOWN_EVENT_TYPE, EVENT_SIGNATURE_INVALID */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1021,7 +1021,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: VALIDATION_FAILED, INVALID_EVENT, MALFORMED_EVENT, UNKNOWN_EVENT_TYPE */
+            /** @description Error: VALIDATION_FAILED, INVALID_EVENT, MALFORMED_EVENT, UNKNOWN_EVENT_TYPE, EVENT_SIGNATURE_INVALID */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1168,7 +1168,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: VALIDATION_FAILED, INVALID_EVENT, MALFORMED_EVENT, UNKNOWN_EVENT_TYPE */
+            /** @description Error: VALIDATION_FAILED, INVALID_EVENT, MALFORMED_EVENT, UNKNOWN_EVENT_TYPE, EVENT_SIGNATURE_INVALID */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1385,7 +1385,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: VALIDATION_FAILED, INVALID_EVENT, MALFORMED_EVENT, UNKNOWN_EVENT_TYPE */
+            /** @description Error: VALIDATION_FAILED, INVALID_EVENT, MALFORMED_EVENT, UNKNOWN_EVENT_TYPE, EVENT_SIGNATURE_INVALID */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1532,7 +1532,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: VALIDATION_FAILED, INVALID_EVENT, MALFORMED_EVENT, UNKNOWN_EVENT_TYPE */
+            /** @description Error: VALIDATION_FAILED, INVALID_EVENT, MALFORMED_EVENT, UNKNOWN_EVENT_TYPE, EVENT_SIGNATURE_INVALID */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1616,7 +1616,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: VALIDATION_FAILED, INVALID_EVENT, MALFORMED_EVENT, UNKNOWN_EVENT_TYPE */
+            /** @description Error: VALIDATION_FAILED, INVALID_EVENT, MALFORMED_EVENT, UNKNOWN_EVENT_TYPE, EVENT_SIGNATURE_INVALID */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1702,7 +1702,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: VALIDATION_FAILED, INVALID_EVENT, MALFORMED_EVENT, UNKNOWN_EVENT_TYPE */
+            /** @description Error: VALIDATION_FAILED, INVALID_EVENT, MALFORMED_EVENT, UNKNOWN_EVENT_TYPE, EVENT_SIGNATURE_INVALID */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1782,7 +1782,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: VALIDATION_FAILED, INVALID_EVENT, MALFORMED_EVENT, UNKNOWN_EVENT_TYPE */
+            /** @description Error: VALIDATION_FAILED, INVALID_EVENT, MALFORMED_EVENT, UNKNOWN_EVENT_TYPE, EVENT_SIGNATURE_INVALID */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -1865,7 +1865,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description Error: VALIDATION_FAILED, INVALID_EVENT, MALFORMED_EVENT, UNKNOWN_EVENT_TYPE */
+            /** @description Error: VALIDATION_FAILED, INVALID_EVENT, MALFORMED_EVENT, UNKNOWN_EVENT_TYPE, EVENT_SIGNATURE_INVALID */
             400: {
                 headers: {
                     [name: string]: unknown;
