@@ -2,7 +2,7 @@ import { policyRequests } from '@keyward/contracts';
 import { handleRequest, type RequestContext } from '@keyward/service-kit';
 import type { PolicyServiceDeps } from '../service/deps.ts';
 import { checkPin } from '../service/pinCheck.ts';
-import { readPins, storePins } from '../service/pins.ts';
+import { readPins, settlePin, storePins } from '../service/pins.ts';
 import { planForDevice } from '../service/plans.ts';
 import { issueUnlockResponse } from '../service/unlock.ts';
 
@@ -29,6 +29,9 @@ export function policyRequestHandlers(deps: PolicyServiceDeps) {
     ),
     handleRequest(policyRequests.pinStore, (request, ctx) =>
       storePins(deps, { ...request, actor: actorOf(ctx) }),
+    ),
+    handleRequest(policyRequests.pinSettle, (request, ctx) =>
+      settlePin(deps, { ...request, actor: actorOf(ctx) }),
     ),
     handleRequest(policyRequests.pinCheck, (request) => checkPin(deps, request)),
     handleRequest(
