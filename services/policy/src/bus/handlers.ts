@@ -2,8 +2,9 @@ import { policyRequests } from '@keyward/contracts';
 import { handleRequest, type RequestContext } from '@keyward/service-kit';
 import type { PolicyServiceDeps } from '../service/deps.ts';
 import { checkPin } from '../service/pinCheck.ts';
-import { readPins, settlePin, storePins } from '../service/pins.ts';
+import { readPins, storePins } from '../service/pins.ts';
 import { planForDevice } from '../service/plans.ts';
+import { settlePin } from '../service/settlePin.ts';
 import { issueUnlockResponse } from '../service/unlock.ts';
 
 /** Who asked, for the audit trail: the Keyward-Actor header, else the calling service. */
