@@ -6,7 +6,13 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { findBinary, natsCommand, repoRoot, waitForPort } from '@keyward/test-harness';
+import {
+  findBinary,
+  natsCommand,
+  prepareDataDir,
+  repoRoot,
+  waitForPort,
+} from '@keyward/test-harness';
 import { loadStackConfig } from './config.ts';
 import { buildConsole, consoleBuildReason } from './consoleBuild.ts';
 import { planDatabase } from './database.ts';
@@ -102,11 +108,12 @@ async function main(): Promise<void> {
   // 2. The database
   say(database.description);
   if (database.kind !== 'external') {
-    mkdirSync(join(config.dataDir, 'db'), { recursive: true });
+    prepareDataDir(join(config.dataDir, 'db'));
     const db = supervisor.start({
       name: database.kind,
       command: database.command,
       args: database.args,
+      ...(database.env ? { env: { ...env, ...database.env } } : {}),
     });
     await waitForPort({
       port: config.databasePort,
