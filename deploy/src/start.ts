@@ -12,7 +12,13 @@ import {
   ensureCredentials,
   STANDARD_IDENTITIES,
 } from '@keyward/bus-identity';
-import { findBinary, natsCommand, repoRoot, waitForPort } from '@keyward/test-harness';
+import {
+  findBinary,
+  natsCommand,
+  prepareDataDir,
+  repoRoot,
+  waitForPort,
+} from '@keyward/test-harness';
 import { loadStackConfig } from './config.ts';
 import { buildConsole, consoleBuildReason } from './consoleBuild.ts';
 import { planDatabase } from './database.ts';
@@ -119,11 +125,12 @@ async function main(): Promise<void> {
   // 2. The database
   say(database.description);
   if (database.kind !== 'external') {
-    mkdirSync(join(config.dataDir, 'db'), { recursive: true });
+    prepareDataDir(join(config.dataDir, 'db'));
     const db = supervisor.start({
       name: database.kind,
       command: database.command,
       args: database.args,
+      ...(database.env ? { env: { ...env, ...database.env } } : {}),
     });
     await waitForPort({
       port: config.databasePort,

@@ -16,6 +16,7 @@ export const SUBJECTS = {
   POLICY_PIN_READ: 'keyward.policy.pin.read',
   POLICY_PIN_STORE: 'keyward.policy.pin.store',
   POLICY_PIN_CHECK: 'keyward.policy.pin.check',
+  POLICY_PIN_SETTLE: 'keyward.policy.pin.settle',
   POLICY_UNLOCK_RESPONSE: 'keyward.policy.unlock.response',
   IDENTITY_ENROLLMENT_BEGIN: 'keyward.identity.enrollment.begin',
   IDENTITY_ENROLLMENT_COMPLETE: 'keyward.identity.enrollment.complete',

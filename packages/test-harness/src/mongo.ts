@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { findBinary, resolveBinary } from './binaries.ts';
 import { StartupError } from './errors.ts';
@@ -43,21 +43,76 @@ export function chooseDatabase(options: ChooseDatabaseOptions = {}): DatabaseCho
   return { kind: 'ferretdb', binary, reason: `no MONGO_URL and no mongod; FerretDB at ${binary}` };
 }
 
+/** The one database user Keyward's services connect as (FerretDB; see databaseCommand). */
+export type DatabaseCredentials = { username: string; password: string };
+
+/** Fresh credentials: user `keyward` and 32 random bytes, hex (URL-safe as it is). */
+export function generateDatabaseCredentials(): DatabaseCredentials {
+  return { username: 'keyward', password: randomBytes(32).toString('hex') };
+}
+
+/**
+ * The credentials of a kept FerretDB data dir: read from `<dataDir>/credentials.json`, or
+ * generated and written there (mode 0600) on first use. FerretDB creates its user only on a
+ * start that finds none, so a kept data dir must keep its password.
+ */
+export function loadOrCreateDatabaseCredentials(dataDir: string): DatabaseCredentials {
+  const file = join(dataDir, 'credentials.json');
+  if (existsSync(file)) return JSON.parse(readFileSync(file, 'utf8')) as DatabaseCredentials;
+  const credentials = generateDatabaseCredentials();
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  writeFileSync(file, JSON.stringify(credentials, null, 2), { mode: 0o600 });
+  return credentials;
+}
+
+/**
+ * Makes a database data dir private to this user (0700): FerretDB writes its SQLite files 0644,
+ * so the directory is what keeps other local users from reading them past authentication.
+ */
+export function prepareDataDir(dataDir: string): void {
+  mkdirSync(dataDir, { recursive: true, mode: 0o700 });
+  chmodSync(dataDir, 0o700);
+}
+
+/** `mongodb://` URL of a local database; with credentials, authenticated against `admin`. */
+export function databaseUrl(options: {
+  host: string;
+  port: number;
+  credentials?: DatabaseCredentials | undefined;
+}): string {
+  const { host, port, credentials } = options;
+  if (!credentials) return `mongodb://${host}:${port}`;
+  const user = `${encodeURIComponent(credentials.username)}:${encodeURIComponent(credentials.password)}`;
+  return `mongodb://${user}@${host}:${port}/?authSource=admin`;
+}
+
 export type DatabaseCommandOptions = {
   kind: 'mongod' | 'ferretdb';
   binary: string;
   port: number;
   dataDir: string;
-  /** FerretDB's debug/metrics HTTP port. */
+  /** FerretDB's debug/metrics HTTP port. Default: none. */
   debugPort?: number;
+  /**
+   * FerretDB only: require authentication and create this user on a start that finds none.
+   * Default: none (any local process may connect, as mongod here).
+   */
+  credentials?: DatabaseCredentials;
 };
 
-/** The command line for a local mongod or FerretDB (SQLite) bound to 127.0.0.1. */
+/**
+ * The command line for a local mongod or FerretDB (SQLite) bound to 127.0.0.1. With
+ * `credentials`, FerretDB runs its SCRAM authentication (`--test-enable-new-auth`, FerretDB
+ * v1.24's own user store, which works with the SQLite backend): a connection without the
+ * password may only ping. The password goes in the environment (`env`, readable only by this
+ * user in /proc), never in the arguments that `ps` shows everyone.
+ */
 export function databaseCommand(options: DatabaseCommandOptions): {
   command: string;
   args: string[];
+  env?: Record<string, string>;
 } {
-  const { kind, binary, port, dataDir, debugPort } = options;
+  const { kind, binary, port, dataDir, debugPort, credentials } = options;
   if (kind === 'mongod') {
     return {
       command: binary,
@@ -74,7 +129,16 @@ export function databaseCommand(options: DatabaseCommandOptions): {
       `--debug-addr=${debugPort ? `127.0.0.1:${debugPort}` : '-'}`,
       '--telemetry=disable',
       '--log-level=warn',
+      ...(credentials ? ['--test-enable-new-auth', '--setup-database=admin'] : []),
     ],
+    ...(credentials
+      ? {
+          env: {
+            FERRETDB_SETUP_USERNAME: credentials.username,
+            FERRETDB_SETUP_PASSWORD: credentials.password,
+          },
+        }
+      : {}),
   };
 }
 
@@ -94,7 +158,10 @@ export type StartMongoOptions = {
 };
 
 export type MongoServer = {
-  /** mongodb://127.0.0.1:<port> (or MONGO_URL as given) — pick a database with uniqueDbName(). */
+  /**
+   * mongodb://127.0.0.1:<port> (or MONGO_URL as given) — pick a database with uniqueDbName().
+   * For FerretDB it carries the user and password: nothing else may read or write.
+   */
   url: string;
   kind: DatabaseKind;
   /** Why this database was picked, for logs. */
@@ -105,7 +172,8 @@ export type MongoServer = {
 
 /**
  * A MongoDB-wire database for tests: MONGO_URL if set (share it, use uniqueDbName per test),
- * else a private mongod, else a private FerretDB (SQLite) on a free port in a temp dir.
+ * else a private mongod, else a private FerretDB (SQLite) on a free port in a temp dir, which
+ * admits only the user in `url`.
  */
 export async function startMongo(options: StartMongoOptions = {}): Promise<MongoServer> {
   const { env = process.env, onLine } = options;
@@ -116,9 +184,27 @@ export async function startMongo(options: StartMongoOptions = {}): Promise<Mongo
   const port = options.port ?? (await freePort());
   const temp = options.dataDir ? undefined : tempDir(choice.kind);
   const dataDir = options.dataDir ?? temp!.path;
-  mkdirSync(dataDir, { recursive: true });
-  const cmd = databaseCommand({ kind: choice.kind, binary: choice.binary, port, dataDir });
-  const proc = spawnProcess({ name: choice.kind, ...cmd, onLine });
+  prepareDataDir(dataDir);
+  // FerretDB admits only its one user; a temp dir's password lives as long as the dir.
+  const credentials =
+    choice.kind !== 'ferretdb'
+      ? undefined
+      : temp
+        ? generateDatabaseCredentials()
+        : loadOrCreateDatabaseCredentials(dataDir);
+  const { env: dbEnv, ...cmd } = databaseCommand({
+    kind: choice.kind,
+    binary: choice.binary,
+    port,
+    dataDir,
+    ...(credentials ? { credentials } : {}),
+  });
+  const proc = spawnProcess({
+    name: choice.kind,
+    ...cmd,
+    ...(dbEnv ? { env: { ...process.env, ...dbEnv } } : {}),
+    onLine,
+  });
   const stop = async () => {
     await proc.stop();
     await temp?.remove();
@@ -129,5 +215,6 @@ export async function startMongo(options: StartMongoOptions = {}): Promise<Mongo
     await stop();
     throw new StartupError(choice.kind, (error as Error).message, proc.output());
   }
-  return { url: `mongodb://127.0.0.1:${port}`, kind: choice.kind, reason: choice.reason, stop };
+  const url = databaseUrl({ host: '127.0.0.1', port, credentials });
+  return { url, kind: choice.kind, reason: choice.reason, stop };
 }

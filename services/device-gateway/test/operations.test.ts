@@ -347,7 +347,7 @@ describe('unlock', () => {
       body: { method: 'remote', pinSource: 'generated' },
     });
     expect(r.status, r.text).toBe(200);
-    expect(r.body.run.completedSteps).toEqual(['storePin', 'remoteUnlock']);
+    expect(r.body.run.completedSteps).toEqual(['stagePin', 'remoteUnlock', 'commitPin']);
     const view = await h.api('GET', `/devices/${key.deviceId}`);
     expect(view.body.flags.locked).toBe(false);
     const unlocked = await eventually(

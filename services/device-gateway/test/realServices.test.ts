@@ -270,6 +270,77 @@ describe('with the real policy and reporting services', () => {
     expect(pin.body.userPin).toBe('73915582');
   });
 
+  it('issue 19: a wrong admin PIN leaves the vaulted PIN the one the key has, and a retry with it burns nothing', async () => {
+    const policyId = await createPolicy({
+      name: 'Issue 19',
+      pin: { minLength: 6 },
+      adminPin: { enabled: true, length: 12 },
+    });
+    const key = await h.gateway.sim!.plug({ profile: 'enterprise' });
+    const c = await h.api('POST', `/devices/${key.deviceId}/configure?wait=true`, {
+      body: { policyId },
+    });
+    expect(c.status, c.text).toBe(200);
+    const readUserPin = async (deviceId: string) => {
+      const r = await h.api('GET', `/devices/${deviceId}/pin`, {
+        permissions: ['device:read', 'device:userpin:read'],
+      });
+      expect(r.status, r.text).toBe(200);
+      return r.body.userPin as string;
+    };
+    const vaulted = await readUserPin(key.deviceId);
+    const adminPin = (
+      await h.api('GET', `/devices/${key.deviceId}/pin`, {
+        permissions: ['device:read', 'device:adminpin:read'],
+      })
+    ).body.adminPin as string;
+    const state = h.gateway.sim!.authenticator(key.deviceId).state();
+    const fullRetries = state.pin.retries;
+    state.pin.retries = 0;
+    await h.gateway.sim!.unplug(key.deviceId);
+    let blocked = await h.gateway.sim!.adopt(createAuthenticator({ state }));
+
+    // Both ways of choosing the new PIN; the key refuses the admin PIN each time.
+    for (const body of [
+      { adminPin: 'not-the-admin-pin', pinSource: 'chosen', newPin: '51739468' },
+      { adminPin: 'not-the-admin-pin', pinSource: 'generated' },
+    ]) {
+      const r = await h.api('POST', `/devices/${blocked.deviceId}/unlock?wait=true`, { body });
+      expect(r.status, r.text).toBe(422);
+      expect(r.body.error.code).toBe('CTAP_ERROR');
+      expect(r.body.result?.newPin).toBeUndefined();
+    }
+
+    // The key still has its PIN: give it back its retries (only the counter, not the PIN; a
+    // LOCKED key shows no PIN), then the vault must still hold that PIN and the gateway's
+    // functional test must get a PIN token with it.
+    const after = h.gateway.sim!.authenticator(blocked.deviceId).state();
+    after.pin.retries = fullRetries;
+    await h.gateway.sim!.unplug(blocked.deviceId);
+    blocked = await h.gateway.sim!.adopt(createAuthenticator({ state: after }));
+    expect(await readUserPin(blocked.deviceId)).toBe(vaulted);
+    const test = await h.api('POST', `/devices/${blocked.deviceId}/test?wait=true`, { body: {} });
+    expect(test.status, test.text).toBe(200);
+    expect(test.body.result).toMatchObject({ passed: true, userVerified: true });
+    const view = await h.api('GET', `/devices/${blocked.deviceId}`);
+    expect(view.body.pinRetries).toBe(fullRetries);
+
+    // A later unlock with the right admin PIN still works, and its PIN is the vault's.
+    const relock = h.gateway.sim!.authenticator(blocked.deviceId).state();
+    relock.pin.retries = 0;
+    await h.gateway.sim!.unplug(blocked.deviceId);
+    blocked = await h.gateway.sim!.adopt(createAuthenticator({ state: relock }));
+    const ok = await h.api('POST', `/devices/${blocked.deviceId}/unlock?wait=true`, {
+      body: { adminPin, pinSource: 'chosen', newPin: '51739468' },
+    });
+    expect(ok.status, ok.text).toBe(200);
+    expect(await readUserPin(blocked.deviceId)).toBe('51739468');
+    const retest = await h.api('POST', `/devices/${blocked.deviceId}/test?wait=true`, {
+      body: {},
+    });
+    expect(retest.body.result).toMatchObject({ passed: true, userVerified: true });
+  });
+
   it('turns an unknown policy into a clear failure of the key run', async () => {
     const key = await h.gateway.sim!.plug({ profile: 'generic' });
     const r = await h.api('POST', `/devices/${key.deviceId}/configure?wait=true`, {

@@ -57,6 +57,46 @@ describe('PIN vault', () => {
     });
   });
 
+  it('issue 19: a staged PIN takes effect only on commit; abort keeps the vaulted PIN', async () => {
+    const aaguid = '8f4c0add-96f0-404f-80e0-4cb0c1012d04';
+    const stage = (serial: string, userPin: string) =>
+      stack.call(policyRequests.pinStore, { serial, userPin, aaguid, pending: true });
+    const settle = (serial: string, outcome: 'commit' | 'abort') =>
+      stack.call(policyRequests.pinSettle, { serial, outcome });
+    await store('SN-V19', '40617283');
+    expect(await stage('SN-V19', '95173486')).toEqual({ ok: true, data: { stored: ['user'] } });
+    expect(await read('SN-V19')).toMatchObject({ ok: true, data: { userPin: '40617283' } });
+    expect(await settle('SN-V19', 'abort')).toEqual({ ok: true, data: { settled: true } });
+    expect(await settle('SN-V19', 'commit')).toEqual({ ok: true, data: { settled: false } });
+    expect(await read('SN-V19')).toMatchObject({ ok: true, data: { userPin: '40617283' } });
+
+    await stage('SN-V19', '95173486');
+    expect(await settle('SN-V19', 'commit')).toEqual({ ok: true, data: { settled: true } });
+    expect(await read('SN-V19')).toMatchObject({ ok: true, data: { userPin: '95173486' } });
+    // keyward.pin.stored comes with the commit, carrying what was staged with the PIN.
+    await stack.waitForEvent(
+      (e) =>
+        e.type === 'keyward.pin.stored' && e.data.serial === 'SN-V19' && e.data.aaguid === aaguid,
+      'keyward.pin.stored for the commit',
+    );
+    expect(
+      JSON.stringify(await db.collection('vault').find({ serial: 'SN-V19' }).toArray()),
+    ).not.toContain('pending');
+
+    // A first PIN that is only staged is no PIN at all until committed, and gone on abort.
+    await stage('SN-V19-NEW', '95173486');
+    expect(await read('SN-V19-NEW')).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    await settle('SN-V19-NEW', 'abort');
+    expect(await db.collection('vault').countDocuments({ serial: 'SN-V19-NEW' })).toBe(0);
+    expect(
+      await stack.call(policyRequests.pinStore, {
+        serial: 'SN-V19',
+        adminPin: 'Adm1nPinXy7Q',
+        pending: true,
+      }),
+    ).toMatchObject({ ok: false, error: { code: 'VALIDATION_FAILED' } });
+  });
+
   it('checks a PIN against the named policy before storing it', async () => {
     const token = stack.token(['policy:write']);
     const { body: policy } = await stack.http('POST', '/policies', {

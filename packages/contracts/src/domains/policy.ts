@@ -249,6 +249,22 @@ export const pinStoreRequestSchema = z.object({
   generateUserPin: z.boolean().optional(),
   /** The key's own minimum PIN length (getInfo minPINLength), when stricter than the policy's. */
   minPinLength: z.number().int().min(4).max(63).optional(),
+  /**
+   * Stage the user PIN instead of replacing the vaulted one (issue 19): it takes effect with
+   * pin.settle `commit` once the key accepted it, and pin.settle `abort` drops it. User PIN only.
+   */
+  pending: z.boolean().optional(),
+});
+
+/** Second phase of a staged (`pending`) pin.store: the key took the PIN, or refused it. */
+export const pinSettleRequestSchema = z.object({
+  serial: serialSchema,
+  outcome: z.enum(['commit', 'abort']),
+  gatewayId: gatewayIdSchema.optional(),
+});
+export const pinSettleReplySchema = z.object({
+  /** false: nothing was staged (already settled, or never staged); the vault is unchanged. */
+  settled: z.boolean(),
 });
 
 /**
@@ -319,6 +335,15 @@ export const policyRequests = {
     {
       description:
         'Would pin.store accept this chosen user PIN for the key? Names the broken rules, never the PIN; stores and publishes nothing.',
+    },
+  ),
+  pinSettle: defineRequest(
+    SUBJECTS.POLICY_PIN_SETTLE,
+    pinSettleRequestSchema,
+    pinSettleReplySchema,
+    {
+      description:
+        'Commits a user PIN staged by pin.store `pending` (the key accepted it; published as keyward.pin.stored) or aborts it (the key refused it; the vaulted PIN stays).',
     },
   ),
   unlockResponse: defineRequest(

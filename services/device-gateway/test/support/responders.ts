@@ -51,6 +51,7 @@ export async function startResponders(
   options: { policy?: boolean; reporting?: boolean } = {},
 ): Promise<Responders> {
   const vault = new Map<string, { userPin?: string; adminPin?: string; unlockSecret?: string }>();
+  const staged = new Map<string, string | undefined>();
   const inventory = new Map<string, InventoryDevice>();
   const enrollments = new Map<
     string,
@@ -168,11 +169,14 @@ export async function startResponders(
                 ? digits(Math.max(8, data.minPinLength ?? 0))
                 : data.userPin;
               const sealed = vault.get(data.serial) ?? {};
-              vault.set(data.serial, {
-                ...sealed,
-                ...(userPin ? { userPin } : {}),
-                ...(data.adminPin ? { adminPin: data.adminPin } : {}),
-              });
+              // As the real service: a `pending` user PIN waits for pin.settle.
+              if (data.pending) staged.set(data.serial, userPin);
+              else
+                vault.set(data.serial, {
+                  ...sealed,
+                  ...(userPin ? { userPin } : {}),
+                  ...(data.adminPin ? { adminPin: data.adminPin } : {}),
+                });
               return {
                 stored: [
                   ...(userPin ? (['user'] as const) : []),
@@ -180,6 +184,13 @@ export async function startResponders(
                 ],
                 ...(data.generateUserPin ? { userPin } : {}),
               };
+            }),
+            handleRequest(policyRequests.pinSettle, async ({ serial, outcome }) => {
+              const userPin = staged.get(serial);
+              staged.delete(serial);
+              if (userPin === undefined) return { settled: false };
+              if (outcome === 'commit') vault.set(serial, { ...vault.get(serial), userPin });
+              return { settled: true };
             }),
           ],
         });

@@ -4,6 +4,7 @@ import type { PolicyServiceDeps } from '../service/deps.ts';
 import { checkPin } from '../service/pinCheck.ts';
 import { readPins, storePins } from '../service/pins.ts';
 import { planForDevice } from '../service/plans.ts';
+import { settlePin } from '../service/settlePin.ts';
 import { issueUnlockResponse } from '../service/unlock.ts';
 
 /** Who asked, for the audit trail: the Keyward-Actor header, else the calling service. */
@@ -29,6 +30,9 @@ export function policyRequestHandlers(deps: PolicyServiceDeps) {
     ),
     handleRequest(policyRequests.pinStore, (request, ctx) =>
       storePins(deps, { ...request, actor: actorOf(ctx) }),
+    ),
+    handleRequest(policyRequests.pinSettle, (request, ctx) =>
+      settlePin(deps, { ...request, actor: actorOf(ctx) }),
     ),
     handleRequest(policyRequests.pinCheck, (request) => checkPin(deps, request)),
     handleRequest(

@@ -85,6 +85,8 @@ export interface StorePinsOptions {
   adminPin?: string;
   generateUserPin?: boolean;
   minPinLength?: number;
+  /** Stage the user PIN until pin.settle (issue 19); default false = replace it now. */
+  pending?: boolean;
   actor: string;
 }
 
@@ -106,7 +108,21 @@ export async function storePins(
   deps: PolicyServiceDeps,
   options: StorePinsOptions,
 ): Promise<{ stored: PinKind[]; userPin?: string }> {
-  const { serial, aaguid, gatewayId, adminPin, generateUserPin, minPinLength = 0, actor } = options;
+  const {
+    serial,
+    aaguid,
+    gatewayId,
+    adminPin,
+    generateUserPin,
+    minPinLength = 0,
+    pending = false,
+    actor,
+  } = options;
+  if (pending && adminPin !== undefined) {
+    throw new KeywardError('VALIDATION_FAILED', 'adminPin: only a user PIN can be staged', {
+      details: { field: 'adminPin' },
+    });
+  }
   if (generateUserPin && options.userPin !== undefined) {
     throw new KeywardError(
       'VALIDATION_FAILED',
@@ -139,27 +155,47 @@ export async function storePins(
   ] as const) {
     if (secret === undefined) continue;
     const vaultKind = VAULT_KIND[kind];
-    await deps.vault.put({
+    const record = {
       serial,
       kind: vaultKind,
       sealed: sealSecret({ kek: deps.kek, serial, kind: vaultKind, secret }),
       ...(policyId ? { policyId } : {}),
       ...(aaguid ? { aaguid } : {}),
-    });
+    };
+    if (pending) await deps.vault.stage(record);
+    else await deps.vault.put(record);
     stored.push(kind);
   }
+  // A staged PIN is not stored yet: keyward.pin.stored follows its commit (settlePin).
+  if (!pending)
+    await publishStored(deps, { serial, kinds: stored, aaguid, policyId, gatewayId, actor });
+  return { stored, ...(generateUserPin && userPin ? { userPin } : {}) };
+}
+
+/** keyward.pin.stored for PINs now in effect (kinds only, never a PIN). */
+export async function publishStored(
+  deps: PolicyServiceDeps,
+  options: {
+    serial: string;
+    kinds: PinKind[];
+    aaguid?: string | undefined;
+    policyId?: string | undefined;
+    gatewayId?: string | undefined;
+    actor: string;
+  },
+): Promise<void> {
+  const { serial, kinds, aaguid, policyId, gatewayId, actor } = options;
   await deps.events.publish(policyEvents.pinStored, {
     actor,
     subject: serial,
     data: {
       serial,
-      kinds: stored,
+      kinds,
       ...(aaguid ? { aaguid } : {}),
       ...(policyId ? { policyId } : {}),
       ...(gatewayId ? { gatewayId } : {}),
     },
   });
-  return { stored, ...(generateUserPin && userPin ? { userPin } : {}) };
 }
 
 /** The policy a key's PINs follow: the one named, else the one they were sealed under. */

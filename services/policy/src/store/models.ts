@@ -31,9 +31,12 @@ export interface PolicyVersionDoc {
 export interface VaultRecordDoc {
   serial: string;
   kind: VaultKind;
-  sealed: SealedSecret;
+  /** The secret in effect; absent while a first secret is only staged. */
+  sealed?: SealedSecret;
   policyId?: string;
   aaguid?: string;
+  /** A secret staged until the key accepts it (issue 19); `sealed` is untouched until then. */
+  pending?: { sealed: SealedSecret; policyId?: string; aaguid?: string; stagedAt: Date };
   createdAt: Date;
   updatedAt: Date;
 }
@@ -90,9 +93,10 @@ export function defineModels(connection: Connection) {
     {
       serial: { type: String, required: true },
       kind: { type: String, required: true },
-      sealed: { type: Schema.Types.Mixed, required: true },
+      sealed: { type: Schema.Types.Mixed },
       policyId: { type: String },
       aaguid: { type: String },
+      pending: { type: Schema.Types.Mixed },
       createdAt: { type: Date, required: true },
       updatedAt: { type: Date, required: true },
     },
