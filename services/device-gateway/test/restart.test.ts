@@ -30,7 +30,9 @@ beforeAll(async () => {
   nats = await startNats({ jetstream: true });
   nc = await connect({ servers: nats.url });
   issuer = await startOidcIssuer();
-  responders = await startResponders(nc, createLogger({ name: 't', level: 'silent' }));
+  responders = await startResponders(nc, createLogger({ name: 't', level: 'silent' }), {
+    issuer,
+  });
   stateDir = tempDir('gw-sim');
   port = await freePort();
   nc.subscribe('keyward.evt.>', {

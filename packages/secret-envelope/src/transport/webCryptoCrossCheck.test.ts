@@ -21,7 +21,7 @@ function info(c: TransportContext): Uint8Array {
 }
 
 async function aesKey(
-  privateKey: CryptoKey,
+  privateKey: webcrypto.CryptoKey,
   peer: Uint8Array,
   epk: Uint8Array,
   rpk: Uint8Array,
@@ -51,7 +51,7 @@ describe('the construction against an independent WebCrypto implementation', () 
   it('WebCrypto opens what sealToRecipient sealed', async () => {
     const pair = (await subtle.generateKey({ name: 'X25519' }, true, [
       'deriveBits',
-    ])) as CryptoKeyPair;
+    ])) as webcrypto.CryptoKeyPair;
     const rpk = new Uint8Array(await subtle.exportKey('raw', pair.publicKey));
     const sealed = sealToRecipient('Adm1n-PIN-7731', { recipient: b64u(rpk), context });
     const key = await aesKey(pair.privateKey, raw(sealed.epk), raw(sealed.epk), rpk, context);
@@ -67,7 +67,7 @@ describe('the construction against an independent WebCrypto implementation', () 
     const recipient = generateTransportKeyPair();
     const eph = (await subtle.generateKey({ name: 'X25519' }, true, [
       'deriveBits',
-    ])) as CryptoKeyPair;
+    ])) as webcrypto.CryptoKeyPair;
     const epk = new Uint8Array(await subtle.exportKey('raw', eph.publicKey));
     const rpk = raw(recipient.publicKey);
     const key = await aesKey(eph.privateKey, rpk, epk, rpk, context);

@@ -1,4 +1,5 @@
-import { deviceEvents, KeywardError, type Permission, policyRequests } from '@keyward/contracts';
+import { deviceEvents, KeywardError } from '@keyward/contracts';
+import { storePins, unlockResponse } from '../bus/policyPins.ts';
 import { keyKind } from '../domain/deviceFacts.ts';
 import type { GatewayCore } from './gatewayCore.ts';
 import type { KeyTask } from './sessionManager.ts';
@@ -7,8 +8,13 @@ import { toKeywardError } from './toKeywardError.ts';
 export type UnlockKeyOptions = (
   | { method: 'admin-pin'; adminPin: string }
   /** Challenge/response through the policy service, which holds the key's unlock secret. */
-  | { method: 'remote'; permissions: Permission[] }
+  | { method: 'remote' }
 ) & {
+  /**
+   * The administrator's bearer token: the policy service stores the new PIN and answers the
+   * challenge only on a verified administrator's behalf (device:unlock). Kept for this task only.
+   */
+  token: string;
   /** A chosen new user PIN; absent = the policy service generates one from the key's policy. */
   newPin?: string;
   /**
@@ -26,7 +32,7 @@ export type UnlockKeyOptions = (
  * ahead of the key.
  */
 export function unlockKey(core: Omit<GatewayCore, 'sessions'>, options: UnlockKeyOptions): KeyTask {
-  const { newPin, revealNewPin } = options;
+  const { newPin, revealNewPin, token } = options;
   return async (ctx) => {
     const { device, session, signal } = ctx;
     const { facts } = device;
@@ -45,17 +51,15 @@ export function unlockKey(core: Omit<GatewayCore, 'sessions'>, options: UnlockKe
         );
       }
       ctx.step('storePin', 'start');
-      const stored = await core.requester.request(
-        policyRequests.pinStore,
-        {
-          serial: facts.serial,
-          aaguid: facts.aaguid,
-          gatewayId: core.gatewayId,
-          ...(newPin ? { userPin: newPin } : { generateUserPin: true }),
-          ...(facts.info.minPinLength ? { minPinLength: facts.info.minPinLength } : {}),
-        },
-        { actor: session.actor },
-      );
+      const stored = await storePins(core.vault, {
+        serial: facts.serial,
+        aaguid: facts.aaguid,
+        gatewayId: core.gatewayId,
+        ...(newPin ? { userPin: newPin } : { generateUserPin: true }),
+        ...(facts.info.minPinLength ? { minPinLength: facts.info.minPinLength } : {}),
+        actor: session.actor,
+        token,
+      });
       if (!stored.ok)
         throw new KeywardError(stored.error.code, `PIN vault: ${stored.error.message}`);
       const pin = newPin ?? stored.data.userPin;
@@ -72,19 +76,16 @@ export function unlockKey(core: Omit<GatewayCore, 'sessions'>, options: UnlockKe
           newPin: pin,
           signal,
           respond: async (challenge) => {
-            const reply = await core.requester.request(
-              policyRequests.unlockResponse,
-              {
-                serial: facts.serial,
-                challenge,
-                permissions: options.permissions,
-                gatewayId: core.gatewayId,
-              },
-              { actor: session.actor },
-            );
+            const reply = await unlockResponse(core.vault, {
+              serial: facts.serial,
+              challenge,
+              gatewayId: core.gatewayId,
+              actor: session.actor,
+              token,
+            });
             if (!reply.ok)
               throw new KeywardError(reply.error.code, `remote unlock: ${reply.error.message}`);
-            return reply.data.responseBase64url;
+            return reply.data;
           },
         });
         ctx.step('remoteUnlock', 'done');

@@ -81,6 +81,7 @@ export async function startGatewayHarness(options: HarnessOptions = {}): Promise
   const nc = await connect({ servers: nats.url });
   const issuer = await startOidcIssuer({ permissions: [] });
   const responders = await startResponders(nc, logger, {
+    issuer,
     policy: options.policyStandIn !== false,
     reporting: options.reportingStandIn !== false,
   });
