@@ -55,7 +55,7 @@ const logger = createLogger({ name: 'bench', level: 'silent' });
 const nats = await startNats({ jetstream: true });
 const nc = await connect({ servers: nats.url });
 const issuer = await startOidcIssuer();
-const responders = await startResponders(nc, logger);
+const responders = await startResponders(nc, logger, { issuer });
 
 /** Time spent inside the CTAP operations (host library + simulator), for part 2. */
 const inOps = { ms: 0 };
