@@ -40,9 +40,27 @@ export interface CallerClaims {
  * the lead's NATS-auth work), else the Keyward-Actor header as before.
  */
 export function callingService(ctx: RequestContext): string {
-  const proven = (ctx as RequestContext & { caller?: string }).caller;
-  if (proven) return proven.startsWith('service:') ? proven : `service:${proven}`;
+  const proven = provenCaller(ctx);
+  if (proven) return proven.name.startsWith('service:') ? proven.name : `service:${proven.name}`;
   return ctx.actor ?? 'service:unknown';
+}
+
+/**
+ * `ctx.caller` as serveRequests proves it — `{ name, role }` (service-kit callerProof.ts on
+ * main); undefined where serveRequests does not prove callers yet.
+ */
+export function provenCaller(ctx: RequestContext): { name: string; role?: string } | undefined {
+  const raw = (ctx as RequestContext & { caller?: unknown }).caller;
+  if (typeof raw === 'string' && raw !== '') return { name: raw };
+  if (
+    typeof raw === 'object' &&
+    raw !== null &&
+    typeof (raw as { name?: unknown }).name === 'string'
+  ) {
+    const { name, role } = raw as { name: string; role?: unknown };
+    return { name, ...(typeof role === 'string' ? { role } : {}) };
+  }
+  return undefined;
 }
 
 /** Publishes the bus refusal as keyward.admin.access_denied, then returns the error to throw. */

@@ -8,6 +8,7 @@ import {
   authenticate,
   type BusCallerDeps,
   callingService,
+  provenCaller,
   requireAdministrator,
   resolveCaller,
 } from './busCaller.ts';
@@ -19,9 +20,12 @@ export type PolicyBusDeps = PolicyServiceDeps & BusCallerDeps;
  * proves the calling service (`ctx.caller`), only a device gateway may make them.
  */
 export function assertGatewayService(ctx: RequestContext): void {
-  const proven = (ctx as RequestContext & { caller?: string }).caller;
+  const proven = provenCaller(ctx);
   if (proven === undefined) return;
-  if (!/^(service:)?device-gateway\b/.test(proven)) {
+  const isGateway = proven.role
+    ? proven.role === 'device-gateway'
+    : /^(service:)?device-gateway\b/.test(proven.name);
+  if (!isGateway) {
     throw new KeywardError('FORBIDDEN', `${ctx.subject} without a token is for device gateways`, {
       details: { caller: callingService(ctx) },
     });
@@ -52,9 +56,10 @@ export function pinReadHandler(deps: PolicyBusDeps) {
           },
         );
       }
+      if (!authorization) assertGatewayService(ctx);
       const caller = authorization
         ? await requireAdministrator(deps, ctx, claims, 'device:enroll')
-        : (assertGatewayService(ctx), await resolveCaller(deps, ctx, claims, 'device:enroll'));
+        : await resolveCaller(deps, ctx, claims, 'device:enroll');
       actor = caller.actor;
       permissions = [PIN_READ_PERMISSION.user];
     }
