@@ -62,7 +62,7 @@ const gatewayNc = attachBusIdentity(
   nats.credentialsFile('device-gateway'),
 );
 const issuer = await startOidcIssuer();
-const responders = await startResponders(nc, logger);
+const responders = await startResponders(nc, logger, { issuer });
 
 /** Time spent inside the CTAP operations (host library + simulator), for part 2. */
 const inOps = { ms: 0 };

@@ -50,8 +50,13 @@ const run: {
   secrets: KnownSecret[];
 } = { secrets: [{ label: 'Entra client secret', value: ENTRA_CLIENT_SECRET }] };
 
+/** Every bearer token of the run: a credential, so never on the bus in clear (issue 19). */
+const issuedTokens: string[] = [];
+
 function token(permissions: readonly string[]): string {
-  return issuer.token({ sub: ADMIN_SUB, name: 'E2E Admin', permissions });
+  const t = issuer.token({ sub: ADMIN_SUB, name: 'E2E Admin', permissions });
+  issuedTokens.push(t);
+  return t;
 }
 
 function svc(name: ServiceName): RunningService {
@@ -60,7 +65,7 @@ function svc(name: ServiceName): RunningService {
   return s;
 }
 
-/** Every REST reply except the PIN view itself: reports and views must not carry a PIN. */
+/** Every REST reply except the PIN view and unlock: reports and views must not carry a PIN. */
 const restReplies: { where: string; text: string }[] = [];
 
 async function call(
@@ -74,7 +79,8 @@ async function call(
     token: token(permissions),
     ...(body !== undefined ? { body } : {}),
   });
-  if (!/\/pin$/.test(path)) {
+  // The PIN view and a waited-for unlock hand the administrator a PIN over HTTPS, by design.
+  if (!/\/pin$|\/unlock\?wait=true$/.test(path)) {
     restReplies.push({ where: `REST reply of ${name} ${method} ${path}`, text: reply.text });
   }
   return reply;
@@ -101,8 +107,9 @@ function show(r: ApiReply, what: string): string {
 
 beforeAll(async () => {
   nats = await startNats({ jetstream: true });
-  // The outside consumer (SIEM stand-in) subscribes before anything can publish.
-  bus = await startBusRecorder(nats.connectOptions('observer'));
+  // Subscribes to everything before anything can publish: as the operator identity, i.e. a
+  // subscriber past every ACL (issue 19) — what it sees must still hold no secret in clear.
+  bus = await startBusRecorder(nats.connectOptions('operator'));
   mongo = await startMongo();
   issuer = await startOidcIssuer();
   entra = await startEntraEmulator({
@@ -495,6 +502,34 @@ describe('one key lifecycle across policy, identity, device-gateway and reportin
     expect(report.text).toContain(GENERIC_SERIAL);
   });
 
+  it('remote unlock of the PIN-blocked enterprise key gives it a new PIN from the vault (issue 19: sealed on the bus)', async () => {
+    const id = need(run.enterpriseId, 'enterprise key');
+    const blocked = await call('device-gateway', 'POST', `/simulation/devices/${id}/block-pin`, [
+      'device:configure',
+    ]);
+    expect(blocked.status, show(blocked, 'POST gateway block-pin')).toBeLessThan(300);
+    const lockedId: string = blocked.body?.deviceId ?? id;
+    run.enterpriseId = lockedId;
+    const r = await call(
+      'device-gateway',
+      'POST',
+      `/devices/${lockedId}/unlock?wait=true`,
+      ['device:read', 'device:unlock'],
+      { method: 'remote', pinSource: 'generated' },
+    );
+    expect(r.status, show(r, 'POST gateway /devices/:id/unlock (remote)')).toBe(200);
+    const newPin = r.body?.result?.newPin;
+    expect(newPin, show(r, 'unlock result')).toEqual(expect.any(String));
+    run.secrets.push({ label: `new user PIN of ${ENTERPRISE_SERIAL} (unlock)`, value: newPin });
+    // The new PIN as the vault holds it: what the policy service decrypts and seals for the view.
+    const after = await call('device-gateway', 'GET', `/devices/${lockedId}/pin`, [
+      'device:read',
+      'device:userpin:read',
+    ]);
+    expect(after.status, show(after, 'GET gateway PIN after unlock')).toBe(200);
+    expect(after.body.userPin).toBe(newPin);
+  });
+
   it('nothing was dead-lettered during the lifecycle', () => {
     const dlq = bus.messages.filter((m) => m.subject.startsWith('keyward.dlq.'));
     expect(
@@ -527,7 +562,22 @@ describe('one key lifecycle across policy, identity, device-gateway and reportin
     for (const s of services.values()) {
       expect(s.lines.length, `lines captured from the ${s.name} service`).toBeGreaterThan(0);
     }
-    const leaks = findLeaks(run.secrets, texts);
+    // Requests and replies were captured too (`>`): the PIN traffic of the run went over the bus.
+    const subjectsSeen = new Set(bus.messages.map((m) => m.subject));
+    for (const s of [
+      'keyward.policy.plan',
+      'keyward.policy.pin.read',
+      'keyward.policy.unlock.response',
+    ]) {
+      expect(subjectsSeen.has(s), `a ${s} request was captured`).toBe(true);
+    }
+    expect(
+      bus.messages.some((m) => m.subject.startsWith('_INBOX.')),
+      'replies captured',
+    ).toBe(true);
+    const busTexts = texts.filter((t) => t.where.startsWith('bus '));
+    const tokens = issuedTokens.map((value, i) => ({ label: `bearer token #${i}`, value }));
+    const leaks = [...findLeaks(run.secrets, texts), ...findLeaks(tokens, busTexts)];
     expect(
       leaks.map((l) => `${l.secret} leaked as ${l.encoding} in ${l.where}: …${l.excerpt}…`),
       'secrets found in service output or on the bus',

@@ -38,6 +38,14 @@ export const ERROR_CODES = {
     description: 'The event is unsigned, or not signed by a publisher that owns its subject',
   },
   CONFIG_INVALID: { httpStatus: 500, description: 'An environment variable is missing or invalid' },
+  SEALED_VALUE_INVALID: {
+    httpStatus: 400,
+    description: 'A value sealed for the bus did not open (wrong key or context, or tampered)',
+  },
+  SEALING_KEY_UNKNOWN: {
+    httpStatus: 409,
+    description: 'A value was sealed to a transport key the service does not hold (rotated)',
+  },
   VAULT_DECRYPT_FAILED: { httpStatus: 500, description: 'A sealed secret could not be opened' },
   INTERNAL: { httpStatus: 500, description: 'An unexpected failure (details are in the log)' },
 } as const satisfies Record<string, { httpStatus: number; description: string }>;

@@ -99,6 +99,14 @@ export {
   eventRegistry,
   requestRegistry,
 } from './registry.ts';
+export {
+  type KeyedSealedValue,
+  keyedSealedValueSchema,
+  type SealedValue,
+  sealedValueSchema,
+  sealingKeyIdSchema,
+  transportPublicKeySchema,
+} from './sealed.ts';
 export { isSecretFieldName, SECRET_FIELD_PATTERN } from './secrets.ts';
 export { ACTOR_HEADER, dlqSubject, eventSubject, gatewaySubject, SUBJECTS } from './subjects.ts';
 export {

@@ -13,6 +13,7 @@ export const SUBJECTS = {
   GATEWAY_PREFIX: 'keyward.gateway',
   POLICY_PLAN: 'keyward.policy.plan',
   POLICY_GET: 'keyward.policy.get',
+  POLICY_SEALING_KEY: 'keyward.policy.sealing-key',
   POLICY_PIN_READ: 'keyward.policy.pin.read',
   POLICY_PIN_STORE: 'keyward.policy.pin.store',
   POLICY_PIN_CHECK: 'keyward.policy.pin.check',

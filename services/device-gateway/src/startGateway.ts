@@ -12,6 +12,7 @@ import type { NatsConnection } from '@nats-io/nats-core';
 import { deviceLifecycleEvents } from './bus/deviceLifecycleEvents.ts';
 import { serveGatewayRequests } from './bus/gatewayRequests.ts';
 import { kitRequester } from './bus/kitRequester.ts';
+import { PolicyVault } from './bus/policyVault.ts';
 import type { EventSink, Requester } from './bus/ports.ts';
 import type { GatewayConfig } from './config.ts';
 import { ctapDeviceOperations } from './devices/ctapDeviceOperations.ts';
@@ -110,6 +111,7 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     ops,
     leases,
     requester,
+    vault: new PolicyVault({ requester }),
     events,
     logger,
     names: new NameCache({ requester }),

@@ -109,6 +109,7 @@ describe('REST edge', () => {
       h.responders = await (await import('./support/responders.ts')).startResponders(
         h.nc,
         (await import('@keyward/service-kit')).createLogger({ name: 't', level: 'silent' }),
+        { issuer: h.issuer },
       );
     }
   });

@@ -33,7 +33,9 @@ beforeAll(async () => {
     nats.credentialsFile('operator'),
   );
   issuer = await startOidcIssuer();
-  responders = await startResponders(nc, createLogger({ name: 't', level: 'silent' }));
+  responders = await startResponders(nc, createLogger({ name: 't', level: 'silent' }), {
+    issuer,
+  });
   stateDir = tempDir('gw-sim');
   port = await freePort();
   nc.subscribe('keyward.evt.>', {

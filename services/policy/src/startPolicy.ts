@@ -14,6 +14,7 @@ import {
   stopAll,
 } from '@keyward/service-kit';
 import { policyRequestHandlers } from './bus/handlers.ts';
+import { policyTransport } from './bus/transport.ts';
 import { type PolicyConfig, splitPem } from './config.ts';
 import { POLICY_VERSION, registerHttp } from './http/registerHttp.ts';
 import type { PolicyServiceDeps } from './service/deps.ts';
@@ -91,13 +92,14 @@ export async function startPolicy({
     newId: () => randomUUID(),
   };
 
+  const auth = authFromConfig(config);
   const http = createHttpApp({
     service: config.SERVICE_NAME,
     version: POLICY_VERSION,
     logger,
     // Every 403 (e.g. a denied PIN read) becomes an audited keyward.admin.access_denied.
     audit: events,
-    auth: authFromConfig(config),
+    auth,
     readiness: async () => ({
       nats: await isNatsReachable(nc),
       mongo: await isMongoReachable(connection),
@@ -110,7 +112,13 @@ export async function startPolicy({
     version: POLICY_VERSION,
     description: 'Keyward policies, configuration plans, attestation trust and PIN vault',
     logger,
-    handlers: policyRequestHandlers(deps),
+    // Bus tokens are verified like REST ones (same issuer, audience, role map); bus secrets are
+    // sealed with a transport key derived from the KEK (ADR 0006).
+    handlers: policyRequestHandlers({
+      ...deps,
+      auth,
+      transport: policyTransport(config.KEYWARD_KEK),
+    }),
   });
   // The server has the endpoint subscriptions once this round trip returns: "started" means
   // requests are answered, not merely that subscriptions were sent.

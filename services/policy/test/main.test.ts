@@ -15,6 +15,7 @@ import {
   waitForPort,
 } from '@keyward/test-harness';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asGateway } from './support/asGateway.ts';
 
 let nats: NatsServer;
 let mongo: MongoServer;
@@ -75,11 +76,11 @@ describe('the policy service as a process (src/main.ts)', { timeout: 90_000 }, (
           { timeoutMs: 10_000 },
         );
         expect(reply).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-        const stored = await request(
+        const { reply: stored } = await asGateway(
           nc,
           policyRequests.pinStore,
           { serial: 'SN-MAIN', userPin: '73049281' },
-          { timeoutMs: 10_000 },
+          { token: issuer.token({ sub: 'main-test', permissions: ['device:unlock'] }) },
         );
         expect(stored).toEqual({ ok: true, data: { stored: ['user'] } });
       } finally {

@@ -107,7 +107,7 @@ describe('keyward.policy.plan against simulator keys', () => {
           expect(plan.steps[0]).toEqual({ op: 'setPin' });
           expect(plan.secrets.userPin).toMatch(policy === 'full' ? /^[0-9A-Z]{10}$/ : /^\d{8}$/);
           expect(plan.secrets.adminPin !== undefined).toBe(
-            plan.steps.some((s) => s.op === 'setAdminPin'),
+            plan.steps.some((s: { op: string }) => s.op === 'setAdminPin'),
           );
 
           const result = await applyConfig(key.dev, { plan, secrets: plan.secrets });
@@ -146,7 +146,7 @@ describe('keyward.policy.plan against simulator keys', () => {
     const c20 = await simKey('ctap20', serial('ctap20'));
     try {
       const e = await stack.call(policyRequests.plan, await ent.planRequest(policyIds.full!));
-      expect(e.ok && e.data.steps.map((s) => s.op)).toEqual([
+      expect(e.ok && e.data.steps.map((s: { op: string }) => s.op)).toEqual([
         'setPin',
         'setAdminPin',
         'setMinPinLength',
@@ -157,7 +157,7 @@ describe('keyward.policy.plan against simulator keys', () => {
       expect(e.ok && e.data.secrets.unlockSecret).toMatch(/^[A-Za-z0-9+/]{43}=$/);
       const c = await stack.call(policyRequests.plan, await c20.planRequest(policyIds.full!));
       expect(c.ok && c.data.steps).toEqual([{ op: 'setPin' }]);
-      expect(c.ok && c.data.unsupported.map((u) => u.op).sort()).toEqual([
+      expect(c.ok && c.data.unsupported.map((u: { op: string }) => u.op).sort()).toEqual([
         'credProtect',
         'credentialManagement',
         'enableEnterpriseAttestation',

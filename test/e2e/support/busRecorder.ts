@@ -18,14 +18,18 @@ export interface BusRecorder {
 }
 
 /**
- * A plain core-NATS subscriber on the subjects an outside consumer may read (`keyward.evt.>`,
- * issue 8 "SIEM") and on the dead-letter subjects (`keyward.dlq.>`). Started before any service so
- * nothing published during the run escapes it.
+ * A plain core-NATS subscriber, by default on `>`: every message any process on the bus could
+ * read — events (`keyward.evt.>`, issue 8 "SIEM"), dead letters (`keyward.dlq.>`), requests and
+ * their replies on `_INBOX.>` (issue 19). Started before any service so nothing published during
+ * the run escapes it.
  */
-export async function startBusRecorder(connection: ConnectionOptions): Promise<BusRecorder> {
+export async function startBusRecorder(
+  connection: ConnectionOptions,
+  subjects: readonly string[] = ['>'],
+): Promise<BusRecorder> {
   const nc: NatsConnection = await connect({ ...connection, name: 'e2e-bus-recorder' });
   const messages: RecordedMessage[] = [];
-  const subs: Subscription[] = ['keyward.evt.>', 'keyward.dlq.>'].map((subject) =>
+  const subs: Subscription[] = subjects.map((subject) =>
     nc.subscribe(subject, {
       callback: (_err, msg) => {
         const headers = msg.headers

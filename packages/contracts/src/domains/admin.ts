@@ -29,10 +29,16 @@ export const adminEvents = {
       resource: z.string().optional(),
       serial: serialSchema.optional(),
       permission: permissionSchema,
+      /**
+       * `forbidden` (absent on older events): a valid token without `permission`.
+       * `unauthenticated`: a bus request that needs an administrator's token came without a
+       * valid one; the actor is then the calling service.
+       */
+      reason: z.enum(['forbidden', 'unauthenticated']).optional(),
     }),
     {
       description:
-        'An authenticated caller was refused for lacking `permission`; `serial` names the key when the route addresses one.',
+        'A caller was refused for lacking `permission` (or, on the bus, a valid token); `serial` names the key when the route addresses one.',
     },
   ),
 } as const;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent, defineRequest } from '../define.ts';
-import { permissionSchema } from '../permissions.ts';
+import { keyedSealedValueSchema, sealedValueSchema, transportPublicKeySchema } from '../sealed.ts';
 import { SUBJECTS } from '../subjects.ts';
 import {
   aaguidSchema,
@@ -12,7 +12,10 @@ import {
 } from './common.ts';
 
 // Owner: POLICY. Policies, configuration plans, the PIN vault and remote unlock. PINs travel
-// only in request replies to authorised callers, never in events.
+// only in request replies to authorised callers, never in events, and never in clear (ADR 0006):
+// a secret in a request is sealed to the policy's transport key (keyward.policy.sealing-key,
+// `kid` naming it), a secret in a reply to the request's one-time `replyKey`. The context of
+// each seal is { subject, serial, field (the property name), replyKey (the request's) }.
 
 /** CTAP 2.1 §6.5.1: a PIN is at least 4 code points and at most 63 bytes (UTF-8). */
 export const PIN_LIMITS = { min: 4, max: 63 } as const;
@@ -190,8 +193,10 @@ export const planRequestSchema = z.object({
   info: infoSummarySchema,
   /** Admin PIN state from the vendor profile; absent or 'absent' = no admin PIN on this key. */
   adminPinState: adminPinStateSchema.optional(),
-  /** Required when the policy's initialPin is 'admin-chosen'; checked against the PIN rules. */
-  chosenUserPin: z.string().min(1).max(256).optional(),
+  /** Required when the policy's initialPin is 'admin-chosen'; checked against the PIN rules. Sealed. */
+  chosenUserPin: keyedSealedValueSchema.optional(),
+  /** One-time X25519 public key the reply's secrets are sealed to (the gateway keeps its half). */
+  replyKey: transportPublicKeySchema,
 });
 
 /** A requirement a key cannot meet: a config op, or an enrollment-time capability. */
@@ -207,29 +212,43 @@ export const planReplySchema = z.object({
   steps: z.array(configStepSchema),
   unsupported: z.array(z.object({ op: unsupportedOpSchema, reason: z.string() })),
   /**
-   * Generated (or chosen) and already sealed in the vault; the gateway uses them in memory only.
-   * `unlockSecret` (base64, 32 bytes) accompanies setAdminPin: provision it with the vendor
-   * SET_UNLOCK_SECRET command after the admin PIN is set.
+   * Generated (or chosen) and already stored in the vault, each sealed to the request's
+   * `replyKey`; the gateway opens them in memory only. `unlockSecret` (32 bytes) accompanies
+   * setAdminPin: provision it with the vendor SET_UNLOCK_SECRET command after the admin PIN.
    */
   secrets: z.object({
-    userPin: z.string().optional(),
-    adminPin: z.string().optional(),
-    unlockSecret: z.string().optional(),
+    userPin: sealedValueSchema.optional(),
+    adminPin: sealedValueSchema.optional(),
+    unlockSecret: sealedValueSchema.optional(),
   }),
 });
 export type PlanRequest = z.infer<typeof planRequestSchema>;
 export type PlanReply = z.infer<typeof planReplySchema>;
 
+/**
+ * The administrator's bearer token (the access token of the REST call the request serves),
+ * sealed to the policy's transport key with the request's `replyKey` in its context. The policy
+ * verifies it like its own REST routes do and takes the actor and permissions from it alone.
+ */
+export const sealedAuthorizationSchema = keyedSealedValueSchema;
+
 export const pinReadRequestSchema = z.object({
   serial: serialSchema,
   which: z.enum(['user', 'admin', 'both']),
-  /** The end user's permissions as the caller (gateway) verified them from the user's token. */
-  permissions: z.array(permissionSchema),
+  /**
+   * `view`: to show an administrator (needs `authorization`; device:userpin:read /
+   * device:adminpin:read per kind). `use`: the user PIN only, for the gateway to put to the key
+   * during an operation — with `authorization`, that token needs device:enroll; without one, the
+   * gateway's service identity. Default view.
+   */
+  purpose: z.enum(['view', 'use']).default('view'),
+  authorization: sealedAuthorizationSchema.optional(),
+  replyKey: transportPublicKeySchema,
   gatewayId: gatewayIdSchema.optional(),
 });
 export const pinReadReplySchema = z.object({
-  userPin: z.string().optional(),
-  adminPin: z.string().optional(),
+  userPin: sealedValueSchema.optional(),
+  adminPin: sealedValueSchema.optional(),
   /** Kinds requested but not granted (missing permission); absent kinds were not requested. */
   denied: z.array(pinKind).default([]),
 });
@@ -243,10 +262,15 @@ export const pinStoreRequestSchema = z.object({
    * last sealed under (its configure), if any.
    */
   policyId: z.string().min(1).optional(),
-  userPin: z.string().min(1).max(256).optional(),
-  adminPin: z.string().min(1).max(256).optional(),
+  /** Sealed to the policy's transport key. */
+  userPin: keyedSealedValueSchema.optional(),
+  /** Sealed to the policy's transport key. */
+  adminPin: keyedSealedValueSchema.optional(),
   /** Generate the user PIN from the policy's rules (instead of `userPin`); the reply carries it. */
   generateUserPin: z.boolean().optional(),
+  /** The administrator's token (device:unlock): storing a PIN is always on someone's behalf. */
+  authorization: sealedAuthorizationSchema,
+  replyKey: transportPublicKeySchema,
   /** The key's own minimum PIN length (getInfo minPINLength), when stricter than the policy's. */
   minPinLength: z.number().int().min(4).max(63).optional(),
   /**
@@ -281,15 +305,22 @@ export const unlockChallengeSchema = z
 export const unlockRequestSchema = z.object({
   serial: serialSchema,
   challenge: unlockChallengeSchema,
-  /** The end user's permissions as the caller verified them; device:unlock is required. */
-  permissions: z.array(permissionSchema),
+  /** The administrator's token; device:unlock is required. */
+  authorization: sealedAuthorizationSchema,
+  replyKey: transportPublicKeySchema,
   gatewayId: gatewayIdSchema.optional(),
 });
 
-/** The 16-byte response in both encodings (hex to read out, base64url for @keyward/ctap). */
+/** The 16-byte response, sealed to the request's `replyKey` (plaintext: the raw 16 bytes). */
 export const unlockReplySchema = z.object({
-  response: z.string(),
-  responseBase64url: z.string(),
+  response: sealedValueSchema,
+});
+
+/** The policy's transport public key, the same on every replica; `keyId` goes into `kid`. */
+export const sealingKeyReplySchema = z.object({
+  publicKey: transportPublicKeySchema,
+  keyId: z.string(),
+  algorithm: z.literal('X25519-HKDF-SHA256-A256GCM'),
 });
 
 export const policyRequests = {
@@ -302,16 +333,21 @@ export const policyRequests = {
     policySchema,
     { description: 'One policy (latest version unless `version`).' },
   ),
+  sealingKey: defineRequest(SUBJECTS.POLICY_SEALING_KEY, z.object({}), sealingKeyReplySchema, {
+    description:
+      'The transport public key secrets sent to the policy service are sealed to (ADR 0006).',
+  }),
   pinRead: defineRequest(SUBJECTS.POLICY_PIN_READ, pinReadRequestSchema, pinReadReplySchema, {
-    description: 'Initial PIN(s) of a device, filtered by the permissions passed in; audited.',
+    description:
+      "Initial PIN(s) of a device, sealed to `replyKey`, per the permissions of the administrator's token (or the gateway's identity for `use`); audited.",
   }),
   pinStore: defineRequest(
     SUBJECTS.POLICY_PIN_STORE,
     pinStoreRequestSchema,
     z.object({
       stored: z.array(z.enum(['user', 'admin'])),
-      /** Only with generateUserPin: the PIN to set on the key. */
-      userPin: z.string().optional(),
+      /** Only with generateUserPin: the PIN to set on the key, sealed to `replyKey`. */
+      userPin: sealedValueSchema.optional(),
     }),
     {
       description:
@@ -324,8 +360,12 @@ export const policyRequests = {
       serial: serialSchema,
       /** Absent = the policy the key's PINs were sealed under, as pin.store decides. */
       policyId: z.string().min(1).optional(),
-      pin: z.string().min(1).max(256),
+      /** Sealed to the policy's transport key. */
+      pin: keyedSealedValueSchema,
       minPinLength: z.number().int().min(4).max(63).optional(),
+      /** The administrator's token, when asked on one's behalf (the actor is taken from it). */
+      authorization: sealedAuthorizationSchema.optional(),
+      replyKey: transportPublicKeySchema,
     }),
     z.object({
       ok: z.boolean(),
@@ -350,6 +390,9 @@ export const policyRequests = {
     SUBJECTS.POLICY_UNLOCK_RESPONSE,
     unlockRequestSchema,
     unlockReplySchema,
-    { description: 'Remote-unlock response (hex) for a challenge a locked key shows; audited.' },
+    {
+      description:
+        'Remote-unlock response for a challenge a locked key shows, sealed to `replyKey`; needs device:unlock in the token; audited.',
+    },
   ),
 } as const;

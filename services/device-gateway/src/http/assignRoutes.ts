@@ -5,7 +5,7 @@ import { provisionKey } from '../operations/provisionKey.ts';
 import { readUserPin } from '../operations/readUserPin.ts';
 import { requireDeviceAction } from '../operations/requireDeviceAction.ts';
 import { runOne } from '../operations/runOne.ts';
-import { callerOf, type Route } from './httpApp.ts';
+import { bearerTokenOf, callerOf, type Route } from './httpApp.ts';
 import {
   assignBody,
   configureAndAssignBody,
@@ -36,7 +36,11 @@ export function assignRoutes(route: Route, core: GatewayCore): void {
         caller: callerOf(ctx),
       });
       const pin = device.facts.pinSet
-        ? await readUserPin(core, { serial: device.facts.serial, actor })
+        ? await readUserPin(core, {
+            serial: device.facts.serial,
+            actor,
+            token: bearerTokenOf(ctx),
+          })
         : undefined;
       return runOne(core, {
         kind: 'enroll',
@@ -92,6 +96,7 @@ export function assignRoutes(route: Route, core: GatewayCore): void {
         annotation: { policyId, user: body.user },
         task: provisionKey(core, {
           policyId,
+          token: bearerTokenOf(ctx),
           user: body.user,
           ...(body.idpId ? { idpId: body.idpId } : {}),
           ...(body.notifyUser !== undefined ? { notifyUser: body.notifyUser } : {}),

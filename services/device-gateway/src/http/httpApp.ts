@@ -68,6 +68,15 @@ export function gatewayRoute(http: HttpApp): Route {
   };
 }
 
+/**
+ * The bearer token of the REST call, for policy requests made on the caller's behalf: the
+ * policy service verifies it itself (ADR 0006) and it travels sealed. Undefined without one.
+ */
+export function bearerTokenOf(ctx: { req: Request }): string | undefined {
+  const match = /^Bearer\s+(\S+)$/i.exec(ctx.req.get('authorization')?.trim() ?? '');
+  return match?.[1];
+}
+
 /** The caller as device views and the action table see it. */
 export function callerOf(ctx: { actor: string; principal: Principal | undefined }): {
   actor: string;

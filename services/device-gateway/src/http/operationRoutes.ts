@@ -1,5 +1,6 @@
-import { deviceEvents, KeywardError, policyRequests, type Reply } from '@keyward/contracts';
+import { deviceEvents, KeywardError, type Reply } from '@keyward/contracts';
 import { z } from 'zod';
+import { checkPin, readPins } from '../bus/policyPins.ts';
 import { keyKind } from '../domain/deviceFacts.ts';
 import { pinAccess, pinReadWhich } from '../domain/pinAccess.ts';
 import type { GatewayCore } from '../operations/gatewayCore.ts';
@@ -9,7 +10,7 @@ import { resetKey } from '../operations/resetKey.ts';
 import { runOne } from '../operations/runOne.ts';
 import { testKey } from '../operations/testKey.ts';
 import { unlockKey } from '../operations/unlockKey.ts';
-import { callerOf, type Route } from './httpApp.ts';
+import { bearerTokenOf, callerOf, type Route } from './httpApp.ts';
 import {
   deviceIdParams,
   errorSchema,
@@ -51,7 +52,11 @@ export function operationRoutes(route: Route, core: GatewayCore): void {
       const enrolled = lookup.kind === 'found' ? lookup.record.credentialId : undefined;
       const credentialId = body.credentialId ?? (body.rpId ? enrolled : undefined);
       const pin = device.facts.pinSet
-        ? await readUserPin(core, { serial: device.facts.serial, actor })
+        ? await readUserPin(core, {
+            serial: device.facts.serial,
+            actor,
+            token: bearerTokenOf(ctx),
+          })
         : undefined;
       return runOne(core, {
         kind: 'test',
@@ -90,16 +95,15 @@ export function operationRoutes(route: Route, core: GatewayCore): void {
         action: 'pin',
         caller: callerOf(ctx),
       });
-      const reply = await core.requester.request(
-        policyRequests.pinRead,
-        {
-          serial: device.facts.serial,
-          which: pinReadWhich(kinds),
-          permissions: [...(principal?.permissions ?? [])],
-          gatewayId: core.gatewayId,
-        },
-        { actor },
-      );
+      // The policy service reads the permissions from the caller's token itself.
+      const reply = await readPins(core.vault, {
+        serial: device.facts.serial,
+        which: pinReadWhich(kinds),
+        purpose: 'view',
+        gatewayId: core.gatewayId,
+        actor,
+        token: bearerTokenOf(ctx),
+      });
       const pins = unwrap(reply, 'PIN vault');
       const body = {
         ...(kinds.includes('user') && pins.userPin ? { userPin: pins.userPin } : {}),
@@ -174,17 +178,16 @@ export function operationRoutes(route: Route, core: GatewayCore): void {
       body: pinCheckBody,
       responses: { 200: pinCheckSchema, 404: errorSchema, 503: errorSchema },
     },
-    async ({ params, body, actor, res }) => {
+    async (ctx) => {
+      const { params, body, actor, res } = ctx;
       const { facts } = core.registry.get(params.id);
-      const reply = await core.requester.request(
-        policyRequests.pinCheck,
-        {
-          serial: facts.serial,
-          pin: body.pin,
-          ...(facts.info.minPinLength ? { minPinLength: facts.info.minPinLength } : {}),
-        },
-        { actor },
-      );
+      const reply = await checkPin(core.vault, {
+        serial: facts.serial,
+        pin: body.pin,
+        ...(facts.info.minPinLength ? { minPinLength: facts.info.minPinLength } : {}),
+        actor,
+        token: bearerTokenOf(ctx),
+      });
       res.setHeader('Cache-Control', 'no-store');
       return { body: unwrap(reply, 'PIN rules') };
     },
@@ -203,7 +206,9 @@ export function operationRoutes(route: Route, core: GatewayCore): void {
       responses: operationResponses,
     },
     async (ctx) => {
-      const { params, query, body, actor, principal, res } = ctx;
+      const { params, query, body, actor, res } = ctx;
+      const token = bearerTokenOf(ctx);
+      if (!token) throw new KeywardError('UNAUTHENTICATED', 'missing bearer token');
       const { device } = await requireDeviceAction(core, {
         deviceId: params.id,
         action: 'unlock',
@@ -217,8 +222,9 @@ export function operationRoutes(route: Route, core: GatewayCore): void {
         device,
         actor,
         task: unlockKey(core, {
+          token,
           ...(body.method === 'remote'
-            ? { method: 'remote' as const, permissions: [...(principal?.permissions ?? [])] }
+            ? { method: 'remote' as const }
             : { method: 'admin-pin' as const, adminPin: body.adminPin! }),
           ...(body.newPin ? { newPin: body.newPin } : {}),
           ...(query.wait

@@ -1,5 +1,6 @@
-import { deviceEvents, KeywardError, policyRequests } from '@keyward/contracts';
-import type { EventSink, Requester } from '../bus/ports.ts';
+import { deviceEvents, KeywardError } from '@keyward/contracts';
+import type { PolicyVault } from '../bus/policyVault.ts';
+import type { EventSink } from '../bus/ports.ts';
 import type { DeviceOperations } from '../devices/deviceOperations.ts';
 import type { DeviceRegistry } from '../devices/deviceRegistry.ts';
 import { adminPinState } from '../domain/deviceFacts.ts';
@@ -10,7 +11,7 @@ export interface ConfigureKeyDeps {
   gatewayId: string;
   ops: DeviceOperations;
   registry: DeviceRegistry;
-  requester: Requester;
+  vault: PolicyVault;
   events: EventSink;
 }
 
@@ -21,7 +22,7 @@ export interface ConfigureKeyDeps {
  * Re-running after an interruption is safe: the plan starts from what the key reports now.
  */
 export function configureKey(deps: ConfigureKeyDeps, options: { policyId: string }): KeyTask {
-  const { gatewayId, ops, registry, requester, events } = deps;
+  const { gatewayId, ops, registry, vault, events } = deps;
   const { policyId } = options;
   return async (ctx) => {
     const { device, session, signal } = ctx;
@@ -40,8 +41,8 @@ export function configureKey(deps: ConfigureKeyDeps, options: { policyId: string
       const facts = await ops.readDevice(device.key, { signal });
       ctx.step('read', 'done');
       ctx.step('plan', 'start');
-      const reply = await requester.request(
-        policyRequests.plan,
+      // The plan's secrets come sealed to this request's reply key and are opened in memory.
+      const reply = await vault.plan(
         {
           policyId,
           serial: facts.serial,

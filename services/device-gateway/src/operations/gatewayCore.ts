@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { PolicyVault } from '../bus/policyVault.ts';
 import type { EventSink, Requester } from '../bus/ports.ts';
 import type { DeviceOperations } from '../devices/deviceOperations.ts';
 import type { DeviceRegistry } from '../devices/deviceRegistry.ts';
@@ -29,6 +30,8 @@ export interface GatewayCore {
   ops: DeviceOperations;
   leases: LeaseStore;
   requester: Requester;
+  /** The policy requests that carry secrets, sealed (ADR 0006). */
+  vault: PolicyVault;
   events: EventSink;
   logger: Logger;
   /** Policy and IdP names of the expanded device view (kept briefly). */

@@ -11,6 +11,8 @@ export interface ProvisionKeyOptions {
   user: string;
   idpId?: string;
   notifyUser?: boolean;
+  /** The REST caller's bearer token (configure-and-assign); absent for a bus-triggered run. */
+  token?: string | undefined;
 }
 
 /**
@@ -23,7 +25,7 @@ export function provisionKey(
   core: Omit<GatewayCore, 'sessions'>,
   options: ProvisionKeyOptions,
 ): KeyTask {
-  const { policyId, user, idpId, notifyUser } = options;
+  const { policyId, user, idpId, notifyUser, token } = options;
   return async (ctx) => {
     const configured = (await configureKey(core, { policyId })(ctx)) as {
       policy: { id: string; version: number; name: string };
@@ -32,7 +34,7 @@ export function provisionKey(
     try {
       // In the session's actor (the REST caller or the requesting service), so the audited
       // pin.read names who asked.
-      const pin = await readUserPin(core, { serial, actor: ctx.session.actor });
+      const pin = await readUserPin(core, { serial, actor: ctx.session.actor, token });
       const assigned = await enrollKey(core, {
         user,
         ...(idpId ? { idpId } : {}),

@@ -1,4 +1,5 @@
-import { KeywardError, policyRequests } from '@keyward/contracts';
+import { KeywardError } from '@keyward/contracts';
+import { readPins } from '../bus/policyPins.ts';
 import type { GatewayCore } from './gatewayCore.ts';
 
 /**
@@ -7,15 +8,20 @@ import type { GatewayCore } from './gatewayCore.ts';
  * keyward.pin.read names them; the gateway stays identifiable through `gatewayId`.
  */
 export async function readUserPin(
-  core: Pick<GatewayCore, 'requester' | 'gatewayId'>,
-  options: { serial: string; actor: string },
+  core: Pick<GatewayCore, 'vault' | 'gatewayId'>,
+  options: { serial: string; actor: string; token?: string | undefined },
 ): Promise<string | undefined> {
-  const { serial, actor } = options;
-  const reply = await core.requester.request(
-    policyRequests.pinRead,
-    { serial, which: 'user', permissions: ['device:userpin:read'], gatewayId: core.gatewayId },
-    { actor },
-  );
+  const { serial, actor, token } = options;
+  // `use`: for the gateway's own step. With the REST caller's token the policy checks its
+  // device:enroll and audits the person; without (a bus-triggered run), the gateway itself.
+  const reply = await readPins(core.vault, {
+    serial,
+    which: 'user',
+    purpose: 'use',
+    gatewayId: core.gatewayId,
+    actor,
+    token,
+  });
   if (!reply.ok) throw new KeywardError(reply.error.code, `PIN vault: ${reply.error.message}`);
   return reply.data.userPin;
 }

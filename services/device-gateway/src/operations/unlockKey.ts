@@ -1,4 +1,5 @@
-import { deviceEvents, KeywardError, type Permission, policyRequests } from '@keyward/contracts';
+import { deviceEvents, KeywardError, policyRequests } from '@keyward/contracts';
+import { storePins, unlockResponse } from '../bus/policyPins.ts';
 import { keyKind } from '../domain/deviceFacts.ts';
 import type { GatewayCore } from './gatewayCore.ts';
 import type { KeyTask } from './sessionManager.ts';
@@ -7,8 +8,13 @@ import { toKeywardError } from './toKeywardError.ts';
 export type UnlockKeyOptions = (
   | { method: 'admin-pin'; adminPin: string }
   /** Challenge/response through the policy service, which holds the key's unlock secret. */
-  | { method: 'remote'; permissions: Permission[] }
+  | { method: 'remote' }
 ) & {
+  /**
+   * The administrator's bearer token: the policy service stores the new PIN and answers the
+   * challenge only on a verified administrator's behalf (device:unlock). Kept for this task only.
+   */
+  token: string;
   /** A chosen new user PIN; absent = the policy service generates one from the key's policy. */
   newPin?: string;
   /**
@@ -55,18 +61,16 @@ export function unlockKey(core: Omit<GatewayCore, 'sessions'>, options: UnlockKe
         );
       }
       ctx.step('stagePin', 'start');
-      const staged = await core.requester.request(
-        policyRequests.pinStore,
-        {
-          serial: facts.serial,
-          aaguid: facts.aaguid,
-          gatewayId: core.gatewayId,
-          ...(newPin ? { userPin: newPin } : { generateUserPin: true }),
-          ...(facts.info.minPinLength ? { minPinLength: facts.info.minPinLength } : {}),
-          pending: true,
-        },
-        { actor: session.actor },
-      );
+      const staged = await storePins(core.vault, {
+        serial: facts.serial,
+        aaguid: facts.aaguid,
+        gatewayId: core.gatewayId,
+        ...(newPin ? { userPin: newPin } : { generateUserPin: true }),
+        ...(facts.info.minPinLength ? { minPinLength: facts.info.minPinLength } : {}),
+        pending: true,
+        actor: session.actor,
+        token: options.token,
+      });
       if (!staged.ok)
         throw new KeywardError(staged.error.code, `PIN vault: ${staged.error.message}`);
       const pin = newPin ?? staged.data.userPin;
@@ -147,14 +151,16 @@ async function setPinOnKey(
     newPin: pin,
     signal,
     respond: async (challenge) => {
-      const reply = await core.requester.request(
-        policyRequests.unlockResponse,
-        { serial, challenge, permissions: options.permissions, gatewayId: core.gatewayId },
-        { actor: session.actor },
-      );
+      const reply = await unlockResponse(core.vault, {
+        serial,
+        challenge,
+        gatewayId: core.gatewayId,
+        actor: session.actor,
+        token: options.token,
+      });
       if (!reply.ok)
         throw new KeywardError(reply.error.code, `remote unlock: ${reply.error.message}`);
-      return reply.data.responseBase64url;
+      return reply.data;
     },
   });
   ctx.step('remoteUnlock', 'done');

@@ -90,6 +90,7 @@ export async function startGatewayHarness(options: HarnessOptions = {}): Promise
   );
   const issuer = await startOidcIssuer({ permissions: [] });
   const responders = await startResponders(nc, logger, {
+    issuer,
     policy: options.policyStandIn !== false,
     reporting: options.reportingStandIn !== false,
   });

@@ -7,6 +7,9 @@ import { issueUnlockResponse } from '../service/unlock.ts';
 
 const serialParams = z.object({ serial: z.string().min(1).max(128) });
 
+/** The 16-byte response in both encodings (hex to read out, base64url for @keyward/ctap). */
+const unlockResponseSchema = z.object({ response: z.string(), responseBase64url: z.string() });
+
 /** Per-device secrets: initial PIN reads (one permission per kind) and remote unlock. */
 export function registerDeviceRoutes(http: HttpApp, deps: PolicyServiceDeps): void {
   for (const kind of ['user', 'admin'] as const) {
@@ -49,7 +52,7 @@ export function registerDeviceRoutes(http: HttpApp, deps: PolicyServiceDeps): vo
       permission: 'device:unlock',
       params: serialParams,
       body: policyRequests.unlockResponse.request.pick({ challenge: true }),
-      responses: { 200: policyRequests.unlockResponse.reply },
+      responses: { 200: unlockResponseSchema },
     },
     async ({ params, body }, ctx) =>
       issueUnlockResponse(deps, {

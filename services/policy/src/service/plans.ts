@@ -1,8 +1,9 @@
-import { type PlanReply, type PlanRequest, policyEvents } from '@keyward/contracts';
+import { policyEvents } from '@keyward/contracts';
 import { planConfiguration } from '../domain/plan/planConfiguration.ts';
 import { generateUnlockSecret } from '../domain/unlock/unlockResponse.ts';
 import { sealSecret, type VaultKind } from '../domain/vault/vaultCrypto.ts';
 import type { PolicyServiceDeps } from './deps.ts';
+import type { PlainPlanReply, PlainPlanRequest } from './planTypes.ts';
 import { adminPinFor, userPinFor } from './secretsFor.ts';
 
 const EVENT_KIND = { userPin: 'user', adminPin: 'admin', unlockSecret: 'unlock-secret' } as const;
@@ -14,8 +15,8 @@ const EVENT_KIND = { userPin: 'user', adminPin: 'admin', unlockSecret: 'unlock-s
  */
 export async function planForDevice(
   deps: PolicyServiceDeps,
-  { request, actor }: { request: PlanRequest; actor: string },
-): Promise<PlanReply> {
+  { request, actor }: { request: PlainPlanRequest; actor: string },
+): Promise<PlainPlanReply> {
   const policy = await deps.policies.get(request.policyId);
   const plan = planConfiguration({
     policy,
@@ -27,7 +28,7 @@ export async function planForDevice(
     },
     mds: deps.mds.index(),
   });
-  const reply: PlanReply = {
+  const reply: PlainPlanReply = {
     allowed: plan.allowed,
     reasons: plan.reasons,
     policy: { id: policy.id, version: policy.version, name: policy.name },

@@ -11,7 +11,8 @@ export interface SimKey {
   dev: CtapDevice;
   read(): Promise<DeviceReport>;
   /** What the gateway sends to keyward.policy.plan for this key, read from the key now. */
-  planRequest(policyId: string): Promise<PlanRequest>;
+  /** The plan request minus `replyKey`, which asGateway adds. */
+  planRequest(policyId: string): Promise<Omit<PlanRequest, 'replyKey'>>;
   close(): Promise<void>;
 }
 

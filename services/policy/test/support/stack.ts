@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Reply, RequestDefinition } from '@keyward/contracts';
-import { connectNats, createLogger, request } from '@keyward/service-kit';
+import { type Reply, type RequestDefinition, SUBJECTS } from '@keyward/contracts';
+import { connectNats, createLogger } from '@keyward/service-kit';
 import {
   type MongoServer,
   type NatsServer,
@@ -15,7 +15,6 @@ import {
   uniqueDbName,
 } from '@keyward/test-harness';
 import type { NatsConnection } from '@nats-io/nats-core';
-import type { z } from 'zod';
 import { policyConfigSchema } from '../../src/config.ts';
 import { type RunningPolicy, startPolicy } from '../../src/startPolicy.ts';
 import {
@@ -25,6 +24,15 @@ import {
   signBlob,
   type TestPki,
 } from '../fixtures/mdsBlob.ts';
+import { asGateway } from './asGateway.ts';
+
+/** Requests the policy answers only for an administrator's token (ADR 0006). */
+const TOKEN_BACKED = new Set<string>([
+  SUBJECTS.POLICY_PIN_READ,
+  SUBJECTS.POLICY_PIN_STORE,
+  SUBJECTS.POLICY_PIN_CHECK,
+  SUBJECTS.POLICY_UNLOCK_RESPONSE,
+]);
 
 /** A frozen clock the tests move by hand (no sleeps, no wall-clock dependence). */
 export class TestClock {
@@ -78,11 +86,20 @@ export interface PolicyStack {
     // biome-ignore lint/suspicious/noExplicitAny: parsed JSON, asserted field by field in tests
   ): Promise<{ status: number; body: any }>;
   token(permissions: string[], sub?: string): string;
+  /**
+   * A request as the gateway makes it (support/asGateway.ts): secrets sealed, the reply's
+   * opened. For the requests an administrator's token backs, `permissions` in `data` become a
+   * token of the issuer for the actor's sub (pin.store defaults to device:unlock); `token: null`
+   * sends none.
+   */
   call<D extends RequestDefinition>(
     def: D,
-    data: z.input<D['request']>,
+    // biome-ignore lint/suspicious/noExplicitAny: plain test data (secrets in clear, sealed here)
+    data: Record<string, any>,
     actor?: string,
-  ): Promise<Reply<z.output<D['reply']>>>;
+    opts?: { token?: string | null },
+    // biome-ignore lint/suspicious/noExplicitAny: the opened reply, asserted field by field
+  ): Promise<Reply<any>>;
   /** Restart the service (same database), e.g. with another KEK. */
   restart(opts?: { kek?: Buffer }): Promise<void>;
   stop(): Promise<void>;
@@ -207,11 +224,21 @@ export async function startPolicyStack(options: StartStackOptions = {}): Promise
       return { status: res.status, body: text ? JSON.parse(text) : undefined };
     },
     token: (permissions, sub = 'admin-1') => issuer.token({ sub, permissions }),
-    async call(def, data, actor = 'user:gateway-operator') {
-      const reply = await request(nc, def, data, { timeoutMs: 10_000, actor });
-      // The service publishes its events before replying; a flush makes sure this connection
-      // has received everything the server routed to it before the reply.
-      await nc.flush();
+    async call(def, data, actor = 'user:gateway-operator', opts = {}) {
+      const { permissions, ...rest } = data;
+      const backed = TOKEN_BACKED.has(def.subject);
+      const granted =
+        permissions ?? (def.subject === SUBJECTS.POLICY_PIN_STORE ? ['device:unlock'] : undefined);
+      const token =
+        opts.token === null
+          ? undefined
+          : (opts.token ??
+            (backed && granted
+              ? issuer.token({ sub: actor.replace(/^user:/, ''), permissions: granted })
+              : undefined));
+      // asGateway flushes after the reply: the service publishes its events before replying,
+      // so this connection has everything the server routed to it by then.
+      const { reply } = await asGateway(nc, def, rest, { actor, ...(token ? { token } : {}) });
       return reply;
     },
     async restart(opts = {}) {
