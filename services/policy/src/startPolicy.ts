@@ -98,7 +98,9 @@ export async function startPolicy({
       mongo: await isMongoReachable(connection),
     }),
   });
-  registerHttp(http, deps);
+  registerHttp(http, deps, {
+    secretRateLimit: { limit: config.SECRET_RATE_LIMIT, windowSec: config.SECRET_RATE_WINDOW_S },
+  });
   const server = await http.listen({ port: config.HTTP_PORT, host: config.HTTP_HOST });
   const requests = await serveRequests(nc, {
     service: config.SERVICE_NAME,

@@ -5,6 +5,7 @@ import {
   isPermission,
   KeywardError,
   type Permission,
+  serialSchema,
   toErrorBody,
 } from '@keyward/contracts';
 import express, { type Express, type RequestHandler, Router } from 'express';
@@ -169,8 +170,11 @@ export function createHttpApp(options: CreateHttpAppOptions): HttpApp {
 }
 
 function auditRefusal(audit: EventPublisher, service: string): ForbiddenHook {
-  return async ({ actor, method, path, resource, serial, permission }) => {
+  return async ({ actor, method, path, resource, serial: param, permission }) => {
     if (!isPermission(permission) || actor === 'anonymous') return;
+    // A parameter the event cannot carry is left out, not a refusal left unaudited; `resource`
+    // still names what was asked for.
+    const serial = serialSchema.safeParse(param).success ? param : undefined;
     await audit.publish(adminEvents.accessDenied, {
       actor,
       ...(serial ? { subject: serial } : {}),

@@ -1,5 +1,6 @@
 import { type Permission, policyRequests } from '@keyward/contracts';
 import type { HttpApp } from '@keyward/service-kit';
+import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import type { PolicyServiceDeps } from '../service/deps.ts';
 import { PIN_READ_PERMISSION, readPins } from '../service/pins.ts';
@@ -7,8 +8,15 @@ import { issueUnlockResponse } from '../service/unlock.ts';
 
 const serialParams = z.object({ serial: z.string().min(1).max(128) });
 
-/** Per-device secrets: initial PIN reads (one permission per kind) and remote unlock. */
-export function registerDeviceRoutes(http: HttpApp, deps: PolicyServiceDeps): void {
+/**
+ * Per-device secrets: initial PIN reads (one permission per kind) and remote unlock. Every answer
+ * is `Cache-Control: no-store`, and `secretLimit` caps the calls of each caller (issue 19).
+ */
+export function registerDeviceRoutes(
+  http: HttpApp,
+  deps: PolicyServiceDeps,
+  secretLimit: RequestHandler,
+): void {
   for (const kind of ['user', 'admin'] as const) {
     http.route(
       {
@@ -17,6 +25,8 @@ export function registerDeviceRoutes(http: HttpApp, deps: PolicyServiceDeps): vo
         summary: `Initial ${kind} PIN of a device (audited as keyward.pin.read)`,
         tags: ['pins'],
         permission: PIN_READ_PERMISSION[kind],
+        secret: true,
+        rateLimit: secretLimit,
         params: serialParams,
         responses: {
           200: z.object({
@@ -47,6 +57,8 @@ export function registerDeviceRoutes(http: HttpApp, deps: PolicyServiceDeps): vo
       summary: 'Remote-unlock response for the challenge a locked key shows (audited)',
       tags: ['unlock'],
       permission: 'device:unlock',
+      secret: true,
+      rateLimit: secretLimit,
       params: serialParams,
       body: policyRequests.unlockResponse.request.pick({ challenge: true }),
       responses: { 200: policyRequests.unlockResponse.reply },
