@@ -1,6 +1,6 @@
 import type { Permission } from '@keyward/contracts';
 import type { HttpApp, Principal } from '@keyward/service-kit';
-import type { Request, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import type { z } from 'zod';
 
 export interface GatewayRouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
@@ -12,6 +12,10 @@ export interface GatewayRouteSpec<P extends z.ZodType, Q extends z.ZodType, B ex
   params?: P;
   query?: Q;
   body?: B;
+  /** The answer carries a PIN: every answer is `Cache-Control: no-store` (service-kit). */
+  secret?: boolean;
+  /** A per-caller request limit (service-kit createRateLimit). */
+  rateLimit?: RequestHandler;
   responses: Record<number, z.ZodType>;
 }
 
