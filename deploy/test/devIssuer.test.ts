@@ -27,6 +27,8 @@ describe('startDevIssuer', () => {
       });
       expect(payload).toMatchObject({ sub: 'demo-admin', name: 'Demo Admin' });
       expect(payload.permissions).toEqual([...PERMISSIONS]);
+      // Services refuse a token without "exp" (issue 19).
+      expect(payload.exp).toBeGreaterThan(Math.floor(Date.now() / 1000));
     } finally {
       await issuer.stop();
       await dir.remove();

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 
-// A secret crossing the bus sealed to the one process that needs it (ADR 0006): X25519 ECDH
+// A secret crossing the bus sealed to the one process that needs it (ADR 0007): X25519 ECDH
 // with a fresh sender key per value, HKDF-SHA256, AES-256-GCM, the purpose bound as `info`
 // and AAD. @keyward/secret-envelope seals and opens; the contracts only describe the wire form.
 

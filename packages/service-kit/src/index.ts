@@ -21,6 +21,7 @@ export {
   commonConfigShape,
   flagSchema,
   portSchema,
+  secretRateLimitConfigShape,
 } from './config/commonConfig.ts';
 export { loadConfig } from './config/loadConfig.ts';
 export {
@@ -30,6 +31,7 @@ export {
 } from './http/createHttpApp.ts';
 export { type DescribeRoutesOptions, describeRoutes } from './http/describeRoutes.ts';
 export { sendError } from './http/errorHandler.ts';
+export { type CreateRateLimitOptions, createRateLimit } from './http/rateLimit.ts';
 export type {
   HttpMethod,
   ResponseSchemas,

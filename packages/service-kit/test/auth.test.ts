@@ -62,6 +62,16 @@ describe('createAuth', () => {
     expect(error.message).toContain('"aud"');
   });
 
+  it('issue 19: rejects a token without "exp" as UNAUTHENTICATED invalid_token, naming the claim', async () => {
+    const auth = createAuth({ issuer: issuer.issuer, permissionsClaim: 'scp' });
+    const error = await rejection(
+      auth.verify(`Bearer ${issuer.token({ permissions: ['device:read'], exp: undefined })}`),
+    );
+    expect(error.code).toBe('UNAUTHENTICATED');
+    expect(error.message).toBe('token rejected: missing required "exp" claim');
+    expect(error.details).toEqual({ bearerError: 'invalid_token' });
+  });
+
   it('reports an unreachable issuer as UPSTREAM_UNAVAILABLE, not as a bad token', async () => {
     const auth = createAuth({ issuer: `http://127.0.0.1:${await freePort()}` });
     const error = await rejection(auth.verify(`Bearer ${issuer.token()}`));

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import type { AnyKeywardEvent } from '@keyward/contracts';
 import {
   type MongoServer,
@@ -33,7 +34,10 @@ let nc: NatsConnection;
 let db: Connection;
 let base: string;
 let close: () => Promise<void>;
-const { logger } = captureLogger();
+const { logger, lines } = captureLogger();
+/** Log lines at error level or above, e.g. a 500's stack. */
+const errorLines = () =>
+  lines().filter((l) => ['error', 'fatal'].includes((JSON.parse(l) as { level: string }).level));
 
 const device = z.object({ id: z.string(), policyId: z.string().optional() });
 
@@ -112,8 +116,16 @@ afterAll(async () => {
   await Promise.all([issuer?.stop(), nats?.stop(), mongo?.stop()]);
 });
 
-function call(path: string, init: { method?: string; token?: string; body?: string } = {}) {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
+function call(
+  path: string,
+  init: {
+    method?: string;
+    token?: string;
+    body?: string | Buffer;
+    headers?: Record<string, string>;
+  } = {},
+) {
+  const headers: Record<string, string> = { 'content-type': 'application/json', ...init.headers };
   if (init.token) headers.authorization = `Bearer ${init.token}`;
   return fetch(`${base}${path}`, { method: init.method ?? 'GET', headers, body: init.body });
 }
@@ -178,6 +190,20 @@ describe('createHttpApp', () => {
     });
   });
 
+  it('issue 19: logs a 403 at info, not as an error and not only at debug', async () => {
+    const before = lines().length;
+    const response = await call('/devices/SIM0001', {
+      token: issuer.token({ sub: 'trudy', permissions: [] }),
+    });
+    expect(response.status).toBe(403);
+    const logged = lines()
+      .slice(before)
+      .map((l) => JSON.parse(l) as { level: string; msg: string; code?: string });
+    expect(logged.filter((l) => l.code === 'FORBIDDEN').map((l) => [l.level, l.msg])).toEqual([
+      ['info', 'request forbidden'],
+    ]);
+  });
+
   it('publishes every 403 as an audited admin.access_denied event', async () => {
     const denied = deferred<AnyKeywardEvent>();
     const consumer = await consumeEvents(nc, {
@@ -230,6 +256,61 @@ describe('createHttpApp', () => {
     });
   });
 
+  it('issue 19: answers 400 to a malformed percent-encoding in the path, without a stack in the log', async () => {
+    const before = errorLines().length;
+    const response = await call('/devices/%ff/configure', {
+      method: 'POST',
+      token: issuer.token({ permissions: ['device:configure'] }),
+      body: JSON.stringify({ policyId: 'p1' }),
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      error: {
+        code: 'VALIDATION_FAILED',
+        message:
+          'path: not valid percent-encoding (RFC 3986 §2.1), received "/devices/%ff/configure"',
+      },
+    });
+    expect(errorLines().slice(before)).toEqual([]);
+  });
+
+  it('issue 19: answers 400 to an unsupported or corrupt Content-Encoding, without a stack in the log', async () => {
+    const token = issuer.token({ permissions: ['device:configure'] });
+    const before = errorLines().length;
+    const unsupported = await call('/devices/SIM0001/configure', {
+      method: 'POST',
+      token,
+      headers: { 'content-encoding': 'compress' },
+      body: JSON.stringify({ policyId: 'p1' }),
+    });
+    expect(unsupported.status).toBe(400);
+    expect(await unsupported.json()).toEqual({
+      error: {
+        code: 'VALIDATION_FAILED',
+        message:
+          'Content-Encoding: "compress" is not supported; expected identity, gzip, deflate or br',
+      },
+    });
+    const corrupt = await call('/devices/SIM0001/configure', {
+      method: 'POST',
+      token,
+      headers: { 'content-encoding': 'gzip' },
+      body: gzipSync(JSON.stringify({ policyId: 'p1' })).subarray(0, 12),
+    });
+    expect(corrupt.status).toBe(400);
+    expect(await corrupt.json()).toEqual({
+      error: { code: 'VALIDATION_FAILED', message: 'body: could not be decoded as "gzip"' },
+    });
+    const gzipped = await call('/devices/SIM0001/configure', {
+      method: 'POST',
+      token,
+      headers: { 'content-encoding': 'gzip' },
+      body: gzipSync(JSON.stringify({ policyId: 'p1' })),
+    });
+    expect(gzipped.status).toBe(202);
+    expect(errorLines().slice(before)).toEqual([]);
+  });
+
   it('answers 400 naming a bad query parameter', async () => {
     const response = await call('/devices/SIM0001?expand=everything', {
       token: issuer.token({ permissions: ['device:read'] }),
@@ -248,6 +329,20 @@ describe('createHttpApp', () => {
     expect(wrong.status).toBe(405);
     expect(wrong.headers.get('allow')).toBe('GET, HEAD');
     expect(await wrong.json()).toMatchObject({ error: { code: 'METHOD_NOT_ALLOWED' } });
+  });
+
+  it('issue 19: sends nosniff and a CSP that loads nothing, and no body-derived ETag', async () => {
+    const response = await call('/devices/SIM0001', {
+      token: issuer.token({ permissions: ['device:read'] }),
+    });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(response.headers.get('content-security-policy')).toBe(
+      "default-src 'none';frame-ancestors 'none'",
+    );
+    expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    expect(response.headers.get('etag')).toBeNull();
+    expect((await call('/openapi.json')).headers.get('etag')).toBeNull();
   });
 
   it('serves public routes without a token', async () => {

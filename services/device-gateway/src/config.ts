@@ -1,4 +1,9 @@
-import { commonConfigShape, flagSchema, portSchema } from '@keyward/service-kit';
+import {
+  commonConfigShape,
+  flagSchema,
+  portSchema,
+  secretRateLimitConfigShape,
+} from '@keyward/service-kit';
 import { z } from 'zod';
 
 /** A comma list of the environment (`a, b,,c` → `[a, b, c]`); unset or empty = none. */
@@ -46,6 +51,8 @@ const hostList = commaList
 /** Environment of the device gateway (defaults: design.md "Ports"). */
 export const gatewayConfigSchema = z.object({
   ...commonConfigShape,
+  /** Calls per caller and window on the PIN view and unlock routes. */
+  ...secretRateLimitConfigShape,
   SERVICE_NAME: z.string().default('device-gateway'),
   HTTP_PORT: portSchema.default(9333),
   /** This gateway's id on the bus and in leases; default the host name. */

@@ -136,7 +136,9 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
       logger,
     }),
   });
-  registerHttp(http, core);
+  registerHttp(http, core, {
+    secretRateLimit: { limit: config.SECRET_RATE_LIMIT, windowSec: config.SECRET_RATE_WINDOW_S },
+  });
   const stopFollowing = followInventoryAfterRuns(core);
 
   const watcher =

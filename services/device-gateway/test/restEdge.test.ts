@@ -3,7 +3,7 @@ import { type GatewayHarness, startGatewayHarness } from './support/gatewayHarne
 
 let h: GatewayHarness;
 beforeAll(async () => {
-  h = await startGatewayHarness();
+  h = await startGatewayHarness({ env: { SECRET_RATE_LIMIT: '2' } });
 });
 afterAll(async () => {
   await h?.stop();
@@ -77,6 +77,28 @@ describe('REST edge', () => {
     expect(d.status).toBe(404);
     expect(d.body.error.message).toContain('nope');
     expect((await h.api('GET', '/sessions/nope')).status).toBe(404);
+  });
+
+  it('issue 19: limits PIN views and unlocks per caller (429 with Retry-After), never cached', async () => {
+    const calls = [
+      () => h.api('GET', '/devices/nope/pin', { sub: 'guesser' }),
+      () =>
+        h.api('POST', '/devices/nope/unlock', {
+          sub: 'guesser',
+          body: { method: 'remote', pinSource: 'generated' },
+        }),
+      () => h.api('GET', '/devices/nope/pin', { sub: 'guesser' }),
+    ];
+    const answers = [];
+    for (const call of calls) answers.push(await call());
+    expect(answers.map((a) => a.status)).toEqual([404, 404, 429]);
+    for (const a of answers) expect(a.headers.get('cache-control')).toBe('no-store');
+    const refused = answers[2]!;
+    expect(refused.body.error).toMatchObject({ code: 'RATE_LIMITED', details: { limit: 2 } });
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(refused.headers.get('ratelimit')).toMatch(/^"PIN and unlock"; r=0; t=\d+$/);
+    // Limits are per caller: another one is not refused.
+    expect((await h.api('GET', '/devices/nope/pin', { sub: 'bob' })).status).toBe(404);
   });
 
   it('has no simulation routes when simulation is off', async () => {

@@ -1,4 +1,4 @@
-import { commonConfigShape, portSchema } from '@keyward/service-kit';
+import { commonConfigShape, portSchema, secretRateLimitConfigShape } from '@keyward/service-kit';
 import { z } from 'zod';
 
 /** A 32-byte key as base64 (KEYWARD_KEK); the value is never echoed in errors. */
@@ -25,6 +25,8 @@ export const rewrapConfigSchema = z.object({
 export const policyConfigSchema = z
   .object({
     ...commonConfigShape,
+    /** Calls per caller and window on the PIN and unlock-response routes. */
+    ...secretRateLimitConfigShape,
     SERVICE_NAME: commonConfigShape.SERVICE_NAME.default('policy'),
     HTTP_PORT: portSchema.default(9401),
     /** Key-encryption key of the PIN vault. */

@@ -105,7 +105,9 @@ export async function startPolicy({
       mongo: await isMongoReachable(connection),
     }),
   });
-  registerHttp(http, deps);
+  registerHttp(http, deps, {
+    secretRateLimit: { limit: config.SECRET_RATE_LIMIT, windowSec: config.SECRET_RATE_WINDOW_S },
+  });
   const server = await http.listen({ port: config.HTTP_PORT, host: config.HTTP_HOST });
   const requests = await serveRequests(nc, {
     service: config.SERVICE_NAME,
@@ -113,7 +115,7 @@ export async function startPolicy({
     description: 'Keyward policies, configuration plans, attestation trust and PIN vault',
     logger,
     // Bus tokens are verified like REST ones (same issuer, audience, role map); bus secrets are
-    // sealed with a transport key derived from the KEK (ADR 0006).
+    // sealed with a transport key derived from the KEK (ADR 0007).
     handlers: policyRequestHandlers({
       ...deps,
       auth,

@@ -1,7 +1,7 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { reportingRequests, SUBJECTS } from '@keyward/contracts';
+import { adminEvents, buildEvent, reportingRequests, SUBJECTS } from '@keyward/contracts';
 import { request } from '@keyward/service-kit';
 import { type MongoServer, startMongo } from '@keyward/test-harness';
 import { AckPolicy, DeliverPolicy, jetstreamManager } from '@nats-io/jetstream';
@@ -95,6 +95,32 @@ describe('reporting service on real NATS and database', () => {
       'SN-00012',
       'SN-00018',
     ]);
+  });
+
+  it('issue 19: a 403 naming an unknown serial is audited but makes no inventory record; GET answers 404', async () => {
+    await stack.publish(
+      buildEvent(adminEvents.accessDenied, {
+        source: 'keyward/policy',
+        actor: 'user:mallory',
+        subject: 'SN-GHOST',
+        data: {
+          service: 'policy',
+          method: 'GET',
+          path: '/devices/:serial/pins/user',
+          resource: '/devices/SN-GHOST/pins/user',
+          serial: 'SN-GHOST',
+          permission: 'device:userpin:read',
+        },
+      }),
+    );
+    await waitFor('the refusal to be consumed', () => stack.drained('reporting'));
+    expect(await stack.models.audit.countDocuments({ serial: 'SN-GHOST' })).toBe(1);
+    const ghost = await get('/inventory/SN-GHOST');
+    expect(ghost.status).toBe(404);
+    expect(await ghost.json()).toEqual({
+      error: { code: 'NOT_FOUND', message: 'no inventory record for serial SN-GHOST' },
+    });
+    expect((await get('/inventory/SN-00000')).status).toBe(200);
   });
 
   it('streams reports as CSV and JSON and audits each download', async () => {

@@ -12,7 +12,7 @@ import {
 } from './common.ts';
 
 // Owner: POLICY. Policies, configuration plans, the PIN vault and remote unlock. PINs travel
-// only in request replies to authorised callers, never in events, and never in clear (ADR 0006):
+// only in request replies to authorised callers, never in events, and never in clear (ADR 0007):
 // a secret in a request is sealed to the policy's transport key (keyward.policy.sealing-key,
 // `kid` naming it), a secret in a reply to the request's one-time `replyKey`. The context of
 // each seal is { subject, serial, field (the property name), replyKey (the request's) }.
@@ -335,7 +335,7 @@ export const policyRequests = {
   ),
   sealingKey: defineRequest(SUBJECTS.POLICY_SEALING_KEY, z.object({}), sealingKeyReplySchema, {
     description:
-      'The transport public key secrets sent to the policy service are sealed to (ADR 0006).',
+      'The transport public key secrets sent to the policy service are sealed to (ADR 0007).',
   }),
   pinRead: defineRequest(SUBJECTS.POLICY_PIN_READ, pinReadRequestSchema, pinReadReplySchema, {
     description:

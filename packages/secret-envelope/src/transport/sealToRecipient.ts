@@ -32,7 +32,7 @@ function valueKey(shared: Buffer, epk: string, rpk: string, info: Buffer): Buffe
 }
 
 /**
- * Seals a secret to one recipient key for one context (ADR 0006): a fresh ephemeral X25519 key
+ * Seals a secret to one recipient key for one context (ADR 0007): a fresh ephemeral X25519 key
  * per value, so two seals of one PIN share nothing and the sender keeps no key.
  */
 export function sealToRecipient(

@@ -16,7 +16,7 @@ export interface TransportContext {
   replyKey?: string;
 }
 
-/** Construction label: the first component of `info` and of the AAD (ADR 0006). */
+/** Construction label: the first component of `info` and of the AAD (ADR 0007). */
 export const TRANSPORT_LABEL = 'keyward-transport-v1';
 
 /** `label \0 subject \0 serial \0 field \0 replyKey`; NUL inside a component is refused. */

@@ -5,7 +5,7 @@ import type { TransportContext } from './transportContext.ts';
 import { generateTransportKeyPair } from './transportKeys.ts';
 
 /**
- * ADR 0006's construction written a second time from its text, on WebCrypto (SubtleCrypto
+ * ADR 0007's construction written a second time from its text, on WebCrypto (SubtleCrypto
  * X25519 deriveBits, HKDF, AES-GCM) instead of node:crypto's KeyObject API: values sealed by one
  * open with the other, so the salt order, `info`, AAD and encodings are what the ADR says.
  */

@@ -42,7 +42,7 @@ export interface CreateAuthOptions {
 export interface Auth {
   /**
    * Verifies an `Authorization` header value. Throws UNAUTHENTICATED (missing, malformed,
-   * expired or badly signed token) or UPSTREAM_UNAVAILABLE (the issuer's keys are unreachable).
+   * expired, without `exp` or badly signed token) or UPSTREAM_UNAVAILABLE (the issuer's keys are unreachable).
    */
   verify(authorization: string | undefined): Promise<Principal>;
   /** Throws FORBIDDEN naming the permission when the principal lacks it. */
@@ -82,6 +82,8 @@ export function createAuth(options: CreateAuthOptions): Auth {
           issuer,
           ...(audience ? { audience } : {}),
           clockTolerance: clockToleranceSec,
+          // A token without "exp" would be good forever (issue 19); jose names the claim.
+          requiredClaims: ['exp'],
         }));
       } catch (cause) {
         throw translateJoseError(cause);

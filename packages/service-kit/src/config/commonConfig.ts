@@ -45,3 +45,13 @@ export const commonConfigShape = {
 
 export const commonConfig = z.object(commonConfigShape);
 export type CommonConfig = z.infer<typeof commonConfig>;
+
+/**
+ * The request limit of routes answering with a secret (PIN reads, unlock), per caller: a service
+ * spreads it into its config and passes the values to createRateLimit. Default 30 requests a
+ * minute, well above an administrator's pace and far below a guesser's.
+ */
+export const secretRateLimitConfigShape = {
+  SECRET_RATE_LIMIT: z.coerce.number().int().min(1).default(30),
+  SECRET_RATE_WINDOW_S: z.coerce.number().int().min(1).default(60),
+};

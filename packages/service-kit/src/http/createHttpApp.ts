@@ -5,6 +5,7 @@ import {
   isPermission,
   KeywardError,
   type Permission,
+  serialSchema,
   toErrorBody,
 } from '@keyward/contracts';
 import express, { type Express, type RequestHandler, Router } from 'express';
@@ -16,9 +17,11 @@ import type { EventPublisher } from '../nats/createEventPublisher.ts';
 import { errorHandler, type ForbiddenHook, sendError } from './errorHandler.ts';
 import { createMetrics } from './metrics.ts';
 import { OpenApiDocument } from './openapi.ts';
+import { refuseUndecodable } from './refuseUndecodable.ts';
 import { requestId } from './requestId.ts';
 import { createRouteHandler } from './routeHandler.ts';
 import type { ResponseSchemas, RouteHandler, RouteSpec } from './routeSpec.ts';
+import { securityHeaders } from './securityHeaders.ts';
 
 /** Options of {@link createHttpApp}. */
 export interface CreateHttpAppOptions {
@@ -72,8 +75,11 @@ export interface HttpApp {
 }
 
 /**
- * The express 5 app every service uses: request id, JSON body limit, metrics, /healthz,
- * /readyz, /metrics, /openapi.json, then the service's routes, then uniform 405/404 and errors.
+ * The express 5 app every service uses: request id, metrics, security headers, a 400 for an
+ * undecodable path or Content-Encoding, JSON body limit, /healthz, /readyz, /metrics,
+ * /openapi.json, then the service's routes, then uniform 405/404 and errors. No automatic ETag:
+ * express's is a hash of the body, which for an answer holding a PIN is a brute-forceable digest
+ * of the PIN in a header (issue 19); no route or client uses conditional requests.
  */
 export function createHttpApp(options: CreateHttpAppOptions): HttpApp {
   const {
@@ -95,9 +101,11 @@ export function createHttpApp(options: CreateHttpAppOptions): HttpApp {
   const raw = Router();
 
   app.disable('x-powered-by');
+  app.set('etag', false);
   app.set('query parser', 'simple');
-  app.use(requestId(logger), metrics.middleware);
+  app.use(requestId(logger), metrics.middleware, securityHeaders());
   if (before.length > 0) app.use(...before);
+  app.use(refuseUndecodable());
   app.use(express.json({ limit: bodyLimit }));
   app.get('/healthz', (_req, res) => {
     res.json({ status: 'ok' });
@@ -162,8 +170,11 @@ export function createHttpApp(options: CreateHttpAppOptions): HttpApp {
 }
 
 function auditRefusal(audit: EventPublisher, service: string): ForbiddenHook {
-  return async ({ actor, method, path, resource, serial, permission }) => {
+  return async ({ actor, method, path, resource, serial: param, permission }) => {
     if (!isPermission(permission) || actor === 'anonymous') return;
+    // A parameter the event cannot carry is left out, not a refusal left unaudited; `resource`
+    // still names what was asked for.
+    const serial = serialSchema.safeParse(param).success ? param : undefined;
     await audit.publish(adminEvents.accessDenied, {
       actor,
       ...(serial ? { subject: serial } : {}),

@@ -32,7 +32,7 @@ export function sendError(res: Response, body: ErrorBody): void {
 export function errorHandler(logger: Logger, onForbidden?: ForbiddenHook): ErrorRequestHandler {
   return (error, req, res, next) => {
     if (res.headersSent) return next(error);
-    const translated = translate(error);
+    const translated = translate(error, req.headers['content-encoding']);
     const body = toErrorBody(translated);
     const log = (res.locals.logger as Logger | undefined) ?? logger;
     if (body.code === 'FORBIDDEN' && onForbidden) {
@@ -53,6 +53,9 @@ export function errorHandler(logger: Logger, onForbidden?: ForbiddenHook): Error
     }
     if (ERROR_CODES[body.code].httpStatus >= 500) {
       log.error({ err: error, method: req.method, path: req.path }, 'request failed');
+    } else if (body.code === 'FORBIDDEN') {
+      // A refusal of an authenticated caller is worth an administrator's eye, not an error.
+      log.info({ code: body.code, method: req.method, path: req.path }, 'request forbidden');
     } else {
       log.debug({ code: body.code, method: req.method, path: req.path }, 'request refused');
     }
@@ -60,7 +63,8 @@ export function errorHandler(logger: Logger, onForbidden?: ForbiddenHook): Error
   };
 }
 
-function translate(error: unknown): unknown {
+function translate(error: unknown, contentEncoding: string | undefined): unknown {
+  if (error instanceof KeywardError) return error;
   const type = (error as { type?: unknown } | null)?.type;
   if (type === 'entity.parse.failed') {
     return new KeywardError('VALIDATION_FAILED', 'body: not valid JSON', { cause: error });
@@ -73,6 +77,14 @@ function translate(error: unknown): unknown {
   }
   if (type === 'encoding.unsupported' || type === 'charset.unsupported') {
     return new KeywardError('VALIDATION_FAILED', 'body: unsupported encoding', { cause: error });
+  }
+  // body-parser's inflate failures (a truncated gzip stream) are untyped http-errors with 400.
+  if (type === undefined && contentEncoding && (error as { status?: unknown }).status === 400) {
+    return new KeywardError(
+      'VALIDATION_FAILED',
+      `body: could not be decoded as ${JSON.stringify(contentEncoding.trim().toLowerCase())}`,
+      { cause: error },
+    );
   }
   return error;
 }

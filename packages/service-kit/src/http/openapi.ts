@@ -84,6 +84,7 @@ function responses(
   }
   const errors = [400, 404, 409, 500];
   if (spec.permission !== null) errors.push(401, 403);
+  if (spec.rateLimit) errors.push(429);
   const ref = {
     content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } },
   };

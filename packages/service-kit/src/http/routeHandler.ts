@@ -5,7 +5,13 @@ import type { z } from 'zod';
 import type { Auth, Principal } from '../auth/createAuth.ts';
 import type { ResponseSchemas, RouteHandler, RouteSpec } from './routeSpec.ts';
 
-/** The middleware chain of one route: auth → validation → handler → response validation. */
+/**
+ * The middleware chain of one route: authentication (401) → rate limit (429) → path parameters
+ * (400) → permission (403) → query and body (400) → handler → response validation. Path
+ * parameters name the resource, so a malformed one is the caller's 400 before any refusal of
+ * that resource is audited with it (issue 19: an over-long serial was a 403 the audit could
+ * not record).
+ */
 export function createRouteHandler<P, Q, B, R extends ResponseSchemas, S extends keyof R & number>(
   auth: Auth,
   spec: RouteSpec<
@@ -20,17 +26,30 @@ export function createRouteHandler<P, Q, B, R extends ResponseSchemas, S extends
   const status = (spec.status ?? 200) as number;
   const responseSchema = spec.responses[status];
   const chain: RequestHandler[] = [
-    (req, res, next) => {
+    (_req, res, next) => {
       res.locals.routePattern = spec.path;
-      // Express forgets route params once routing ends; the error edge still names the resource.
-      res.locals.routeParams = { ...req.params };
+      if (spec.secret) res.setHeader('Cache-Control', 'no-store');
       next();
     },
   ];
-  if (spec.permission !== null) chain.push(auth.requirePermission(spec.permission as Permission));
+  if (spec.permission !== null) chain.push(auth.authenticate);
+  if (spec.rateLimit) chain.push(spec.rateLimit);
+  chain.push((req, res, next) => {
+    res.locals.params = parsePart(spec.params, req.params, 'params');
+    // Express forgets route params once routing ends; the error edge still names the resource.
+    res.locals.routeParams = { ...req.params };
+    next();
+  });
+  if (spec.permission !== null) {
+    const permission = spec.permission as Permission;
+    chain.push((_req, res, next) => {
+      auth.check(res.locals.principal as Principal, permission);
+      next();
+    });
+  }
   chain.push(async (req: Request, res: Response, _next: NextFunction) => {
     const input = {
-      params: parsePart(spec.params, req.params, 'params'),
+      params: res.locals.params,
       query: parsePart(spec.query, req.query, 'query'),
       body: parsePart(spec.body, req.body, 'body'),
     };

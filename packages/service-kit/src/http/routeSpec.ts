@@ -1,5 +1,5 @@
 import type { Permission } from '@keyward/contracts';
-import type { Request, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import type { Logger } from 'pino';
 import type { z } from 'zod';
 import type { Principal } from '../auth/createAuth.ts';
@@ -30,6 +30,16 @@ export interface RouteSpec<
   body?: B;
   /** Success status; default 200. */
   status?: S;
+  /**
+   * The answer carries a secret (a PIN, an unlock response): every answer, errors included, is
+   * `Cache-Control: no-store`. Default false.
+   */
+  secret?: boolean;
+  /**
+   * A request limit ({@link createRateLimit}), run once the caller is authenticated so it counts
+   * per token subject; documented as a 429. Default none.
+   */
+  rateLimit?: RequestHandler;
   responses: R;
 }
 

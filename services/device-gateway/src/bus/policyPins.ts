@@ -2,7 +2,7 @@ import { policyRequests } from '@keyward/contracts';
 import type { PolicyVault, SealedExchange } from './policyVault.ts';
 
 /**
- * The PIN-vault requests of the gateway, their secrets sealed (ADR 0006). `token` is the bearer
+ * The PIN-vault requests of the gateway, their secrets sealed (ADR 0007). `token` is the bearer
  * token of the administrator's REST call; it travels sealed too and is the only thing the
  * policy service believes about who asks. Without one, the gateway asks as itself.
  */

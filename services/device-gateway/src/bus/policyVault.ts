@@ -17,7 +17,7 @@ import {
 } from '@keyward/secret-envelope';
 import type { Requester } from './ports.ts';
 
-/** The gateway's half of one request: seals request fields, opens reply fields (ADR 0006). */
+/** The gateway's half of one request: seals request fields, opens reply fields (ADR 0007). */
 export interface SealedExchange {
   /** The request's one-time reply key (its public half goes into `replyKey`). */
   readonly replyKey: string;

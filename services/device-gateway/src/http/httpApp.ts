@@ -1,6 +1,6 @@
 import type { Permission } from '@keyward/contracts';
 import type { HttpApp, Principal } from '@keyward/service-kit';
-import type { Request, Response } from 'express';
+import type { Request, RequestHandler, Response } from 'express';
 import type { z } from 'zod';
 
 export interface GatewayRouteSpec<P extends z.ZodType, Q extends z.ZodType, B extends z.ZodType> {
@@ -12,6 +12,10 @@ export interface GatewayRouteSpec<P extends z.ZodType, Q extends z.ZodType, B ex
   params?: P;
   query?: Q;
   body?: B;
+  /** The answer carries a PIN: every answer is `Cache-Control: no-store` (service-kit). */
+  secret?: boolean;
+  /** A per-caller request limit (service-kit createRateLimit). */
+  rateLimit?: RequestHandler;
   responses: Record<number, z.ZodType>;
 }
 
@@ -70,7 +74,7 @@ export function gatewayRoute(http: HttpApp): Route {
 
 /**
  * The bearer token of the REST call, for policy requests made on the caller's behalf: the
- * policy service verifies it itself (ADR 0006) and it travels sealed. Undefined without one.
+ * policy service verifies it itself (ADR 0007) and it travels sealed. Undefined without one.
  */
 export function bearerTokenOf(ctx: { req: Request }): string | undefined {
   const match = /^Bearer\s+(\S+)$/i.exec(ctx.req.get('authorization')?.trim() ?? '');

@@ -1,4 +1,5 @@
 import { deviceEvents, KeywardError, type Reply } from '@keyward/contracts';
+import type { RequestHandler } from 'express';
 import { z } from 'zod';
 import { checkPin, readPins } from '../bus/policyPins.ts';
 import { keyKind } from '../domain/deviceFacts.ts';
@@ -28,8 +29,15 @@ const testBody = z.object({
   credentialId: z.string().min(1).optional(),
 });
 
-/** Functional test, initial PIN view, reset, unlock. */
-export function operationRoutes(route: Route, core: GatewayCore): void {
+/**
+ * Functional test, initial PIN view, reset, unlock. The PIN view and unlock share `secretLimit`,
+ * a per-caller request limit (issue 19).
+ */
+export function operationRoutes(
+  route: Route,
+  core: GatewayCore,
+  secretLimit: RequestHandler,
+): void {
   route(
     {
       method: 'post',
@@ -79,11 +87,13 @@ export function operationRoutes(route: Route, core: GatewayCore): void {
       summary:
         'Initial PIN(s) per the caller’s permissions (standard key: user PIN; enterprise: user and admin)',
       permission: 'device:read',
+      secret: true,
+      rateLimit: secretLimit,
       params: deviceIdParams,
       responses: { 200: pinViewSchema, 403: errorSchema, 404: errorSchema },
     },
     async (ctx) => {
-      const { params, principal, actor, res } = ctx;
+      const { params, principal, actor } = ctx;
       const device = core.registry.get(params.id);
       const kinds = pinAccess({
         keyKind: keyKind(device.facts),
@@ -129,7 +139,6 @@ export function operationRoutes(route: Route, core: GatewayCore): void {
           revealed,
         },
       });
-      res.setHeader('Cache-Control', 'no-store');
       return { body };
     },
   );
@@ -174,6 +183,7 @@ export function operationRoutes(route: Route, core: GatewayCore): void {
       summary:
         "Would unlock accept this chosen new PIN? The key's policy rules and minimum length, as the policy service checks them; nothing is stored",
       permission: 'device:unlock',
+      secret: true,
       params: deviceIdParams,
       body: pinCheckBody,
       responses: { 200: pinCheckSchema, 404: errorSchema, 503: errorSchema },
@@ -200,13 +210,15 @@ export function operationRoutes(route: Route, core: GatewayCore): void {
       summary:
         'Unlock a PIN-blocked enterprise key with the admin PIN or remotely; new PIN generated or chosen (?wait=true shows it once)',
       permission: 'device:unlock',
+      secret: true,
+      rateLimit: secretLimit,
       params: deviceIdParams,
       query: waitQuery,
       body: unlockBody,
       responses: operationResponses,
     },
     async (ctx) => {
-      const { params, query, body, actor, res } = ctx;
+      const { params, query, body, actor } = ctx;
       const token = bearerTokenOf(ctx);
       if (!token) throw new KeywardError('UNAUTHENTICATED', 'missing bearer token');
       const { device } = await requireDeviceAction(core, {
@@ -238,7 +250,6 @@ export function operationRoutes(route: Route, core: GatewayCore): void {
         wait: query.wait,
       });
       if (result.status !== 200 || newPin === undefined) return result;
-      res.setHeader('Cache-Control', 'no-store');
       await core.events.publish(deviceEvents.pinViewed, {
         actor,
         subject: device.facts.serial,

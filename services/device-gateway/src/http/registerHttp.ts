@@ -1,4 +1,4 @@
-import { describeRoutes, type HttpApp } from '@keyward/service-kit';
+import { createRateLimit, describeRoutes, type HttpApp } from '@keyward/service-kit';
 import type { GatewayCore } from '../operations/gatewayCore.ts';
 import { assignRoutes } from './assignRoutes.ts';
 import { deviceRoutes } from './deviceRoutes.ts';
@@ -9,13 +9,27 @@ import { simulationRoutes } from './simulationRoutes.ts';
 
 export const GATEWAY_VERSION = '0.1.0';
 
+/** Options of {@link registerHttp}. */
+export interface GatewayHttpOptions {
+  /**
+   * Requests per caller and window on the PIN view and unlock routes, together
+   * (SECRET_RATE_LIMIT, SECRET_RATE_WINDOW_S). Default 30 a minute.
+   */
+  secretRateLimit?: { limit: number; windowSec: number };
+}
+
 /** Every REST route of the gateway (the simulation routes only when simulation is on). */
-export function registerHttp(http: HttpApp, core: GatewayCore): void {
+export function registerHttp(
+  http: HttpApp,
+  core: GatewayCore,
+  options: GatewayHttpOptions = {},
+): void {
+  const { secretRateLimit = { limit: 30, windowSec: 60 } } = options;
   const route = gatewayRoute(http);
   deviceRoutes(route, core);
   sessionRoutes(route, core);
   assignRoutes(route, core);
-  operationRoutes(route, core);
+  operationRoutes(route, core, createRateLimit({ ...secretRateLimit, name: 'PIN and unlock' }));
   simulationRoutes(route, core);
 }
 

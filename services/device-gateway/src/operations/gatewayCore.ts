@@ -30,7 +30,7 @@ export interface GatewayCore {
   ops: DeviceOperations;
   leases: LeaseStore;
   requester: Requester;
-  /** The policy requests that carry secrets, sealed (ADR 0006). */
+  /** The policy requests that carry secrets, sealed (ADR 0007). */
   vault: PolicyVault;
   events: EventSink;
   logger: Logger;

@@ -40,7 +40,7 @@ export interface PolicyStandIn {
 }
 
 /**
- * The policy service's bus side as the gateway sees it (ADR 0006): its own transport key,
+ * The policy service's bus side as the gateway sees it (ADR 0007): its own transport key,
  * secrets opened from and sealed to the keys the real service uses, and tokens verified with
  * service-kit's createAuth against the harness issuer.
  */

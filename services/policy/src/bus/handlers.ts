@@ -17,7 +17,7 @@ export type { PolicyBusDeps } from './pinHandlers.ts';
 /**
  * The policy service's request/reply endpoints (contracts: policyRequests). Every secret in a
  * request is opened from its seal and every secret in a reply sealed to the request's reply key
- * here, at the edge (ADR 0006); the use cases in service/ see plain values, as REST gives them.
+ * here, at the edge (ADR 0007); the use cases in service/ see plain values, as REST gives them.
  */
 export function policyRequestHandlers(deps: PolicyBusDeps) {
   return [

@@ -9,7 +9,7 @@ import {
 /** HKDF label of the policy's transport key: distinct from every other use of the KEK. */
 export const POLICY_TRANSPORT_KEY_LABEL = 'keyward policy transport key v1';
 
-/** Where a sealed field travels (ADR 0006): bound into every seal. */
+/** Where a sealed field travels (ADR 0007): bound into every seal. */
 export interface FieldContext {
   subject: string;
   serial: string;
@@ -18,7 +18,7 @@ export interface FieldContext {
   replyKey?: string;
 }
 
-/** The policy's side of ADR 0006: opens request secrets, seals reply secrets. */
+/** The policy's side of ADR 0007: opens request secrets, seals reply secrets. */
 export interface PolicyTransport {
   readonly key: TransportKeyPair;
   /** SEALING_KEY_UNKNOWN for another `kid` (rotated KEK); SEALED_VALUE_INVALID if it won't open. */

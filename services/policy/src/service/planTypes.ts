@@ -2,7 +2,7 @@ import type { PlanReply, PlanRequest } from '@keyward/contracts';
 
 /**
  * A plan request and reply as the use case sees them: the bus edge (bus/handlers.ts) opened
- * the sealed chosen PIN and seals the generated secrets again (ADR 0006).
+ * the sealed chosen PIN and seals the generated secrets again (ADR 0007).
  */
 export type PlainPlanRequest = Omit<PlanRequest, 'chosenUserPin' | 'replyKey'> & {
   chosenUserPin?: string;

@@ -11,7 +11,7 @@ import type { NatsConnection } from '@nats-io/nats-core';
 /** Request fields that hold a secret sealed to the policy's transport key. */
 const SEALED_REQUEST_FIELDS = ['chosenUserPin', 'userPin', 'adminPin', 'pin'] as const;
 
-/** The requests ADR 0006 seals; any other goes as it is. */
+/** The requests ADR 0007 seals; any other goes as it is. */
 const SEALING_SUBJECTS = new Set<string>([
   policyRequests.plan.subject,
   policyRequests.pinRead.subject,
@@ -29,7 +29,7 @@ export interface AsGatewayOptions {
 }
 
 /**
- * What the gateway does around a policy request (ADR 0006), for tests that speak to the real
+ * What the gateway does around a policy request (ADR 0007), for tests that speak to the real
  * policy service: plain secrets in `data` are sealed to its transport key, the token too, and
  * the reply's sealed secrets are opened again (`unlockSecret` as base64, `response` as hex with
  * `responseBase64url`). Also returns the raw reply, to check that nothing travelled in clear.

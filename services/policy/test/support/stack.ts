@@ -26,7 +26,7 @@ import {
 } from '../fixtures/mdsBlob.ts';
 import { asGateway } from './asGateway.ts';
 
-/** Requests the policy answers only for an administrator's token (ADR 0006). */
+/** Requests the policy answers only for an administrator's token (ADR 0007). */
 const TOKEN_BACKED = new Set<string>([
   SUBJECTS.POLICY_PIN_READ,
   SUBJECTS.POLICY_PIN_STORE,
@@ -84,7 +84,7 @@ export interface PolicyStack {
     path: string,
     opts?: { token?: string; body?: unknown },
     // biome-ignore lint/suspicious/noExplicitAny: parsed JSON, asserted field by field in tests
-  ): Promise<{ status: number; body: any }>;
+  ): Promise<{ status: number; body: any; headers: Headers }>;
   token(permissions: string[], sub?: string): string;
   /**
    * A request as the gateway makes it (support/asGateway.ts): secrets sealed, the reply's
@@ -108,6 +108,8 @@ export interface PolicyStack {
 export interface StartStackOptions {
   entries?: BlobEntryFixture[];
   now?: string;
+  /** More environment for the service, e.g. `{SECRET_RATE_LIMIT: '3'}`. */
+  env?: Record<string, string>;
 }
 
 /** Real nats-server + FerretDB/mongod + JWT issuer, and the policy service on top, in-process. */
@@ -151,6 +153,7 @@ export async function startPolicyStack(options: StartStackOptions = {}): Promise
       MDS_BLOB_PATH: blobPath,
       MDS_ROOT_CERT_PATH: rootPath,
       LOG_LEVEL: 'debug',
+      ...options.env,
     });
   const kek = randomBytes(32);
   const nc = await connectNats({
@@ -221,7 +224,11 @@ export async function startPolicyStack(options: StartStackOptions = {}): Promise
         ...(opts.body !== undefined ? { body: JSON.stringify(opts.body) } : {}),
       });
       const text = await res.text();
-      return { status: res.status, body: text ? JSON.parse(text) : undefined };
+      return {
+        status: res.status,
+        body: text ? JSON.parse(text) : undefined,
+        headers: res.headers,
+      };
     },
     token: (permissions, sub = 'admin-1') => issuer.token({ sub, permissions }),
     async call(def, data, actor = 'user:gateway-operator', opts = {}) {

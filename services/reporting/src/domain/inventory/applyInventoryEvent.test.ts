@@ -235,4 +235,32 @@ describe('applyInventoryEvent', () => {
       reason: 'NOT_A_DEVICE_EVENT',
     });
   });
+
+  it("issue 19: a refusal naming an unknown serial creates no record, but joins a known key's history", () => {
+    const denied = (serial: string) =>
+      ev(
+        'keyward.admin.access_denied',
+        30,
+        {
+          service: 'policy',
+          method: 'GET',
+          path: '/devices/:serial/pins/user',
+          serial,
+          permission: 'device:userpin:read',
+        },
+        'keyward/policy',
+      );
+    expect(applyInventoryEvent(null, denied('SN-GHOST'))).toEqual({
+      changed: false,
+      serial: 'SN-GHOST',
+      reason: 'NOT_A_KNOWN_DEVICE',
+    });
+    const known = applyInventoryEvent(null, lifecycle[0]!);
+    if (!known.changed) throw new Error('expected the attach to create the key');
+    const refused = applyInventoryEvent(known.device, denied(known.serial));
+    expect(refused).toMatchObject({ changed: true, device: { status: known.device.status } });
+    if (refused.changed) {
+      expect(refused.device.history.map((h) => h.type)).toContain('keyward.admin.access_denied');
+    }
+  });
 });

@@ -12,7 +12,20 @@ import {
 
 export type ApplyInventoryResult =
   | { changed: true; serial: string; device: InventoryRecord }
-  | { changed: false; serial: string | null; reason: 'NOT_A_DEVICE_EVENT' | 'ALREADY_APPLIED' };
+  | {
+      changed: false;
+      serial: string | null;
+      reason: 'NOT_A_DEVICE_EVENT' | 'ALREADY_APPLIED' | 'NOT_A_KNOWN_DEVICE';
+    };
+
+/**
+ * Event types that name a serial the caller asked about, not a key anything has seen: a refused
+ * request (`keyward.admin.access_denied`) may name any string. They join a known key's history
+ * but never create a record (issue 19: a 403 on an unknown serial made a phantom key).
+ */
+export function createsNoDevice(type: string): boolean {
+  return type.startsWith('keyward.admin.');
+}
 
 /** Orders two events about one device: by event time (as instants), then by event id. */
 export function compareVersions(a: EventVersion, b: EventVersion): number {
@@ -56,6 +69,9 @@ export function applyInventoryEvent(
 ): ApplyInventoryResult {
   const effect = inventoryEffect(event);
   if (!effect) return { changed: false, serial: null, reason: 'NOT_A_DEVICE_EVENT' };
+  if (!current && createsNoDevice(event.type)) {
+    return { changed: false, serial: effect.serial, reason: 'NOT_A_KNOWN_DEVICE' };
+  }
   const base = current ?? emptyDevice(effect.serial);
   if (base.history.some((h) => h.eventId === event.id)) {
     return { changed: false, serial: effect.serial, reason: 'ALREADY_APPLIED' };

@@ -1456,6 +1456,15 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
+            /** @description Error: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
             /** @description Error: CONFIG_INVALID, VAULT_DECRYPT_FAILED, INTERNAL */
             500: {
                 headers: {
@@ -2164,6 +2173,15 @@ export interface operations {
                             message: string;
                         };
                     };
+                };
+            };
+            /** @description Error: RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
                 };
             };
             /** @description Error: CONFIG_INVALID, VAULT_DECRYPT_FAILED, INTERNAL */
