@@ -1,64 +1,82 @@
 import { execFile } from 'node:child_process';
+import { copyFileSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { natsCommand, repoRoot, startNats } from '@keyward/test-harness';
-import { connect } from '@nats-io/transport-node';
+import { busRosterSchema, inboxPrefix, readCredentials } from '@keyward/bus-identity';
+import { natsCommand, repoRoot, startNats, tempDir } from '@keyward/test-harness';
+import { connect, nkeyAuthenticator } from '@nats-io/transport-node';
 import { describe, expect, it } from 'vitest';
 
-const dir = join(repoRoot(), 'deploy', 'nats');
-const conf = join(dir, 'keyward-auth.conf');
-const passwords = {
-  POLICY_NATS_PASSWORD: 'policy-pw',
-  IDENTITY_NATS_PASSWORD: 'identity-pw',
-  REPORTING_NATS_PASSWORD: 'reporting-pw',
-  GATEWAY_NATS_PASSWORD: 'gateway-pw',
-  PRINTER_NATS_PASSWORD: 'printer-pw',
-  SIEM_NATS_PASSWORD: 'siem-pw',
-};
+const run = promisify(execFile);
 
-describe('deploy/nats examples', () => {
-  it('nats-server.conf (with the users it includes) is a valid nats-server configuration', async () => {
-    const { command } = natsCommand({ port: 0 });
-    const { stdout, stderr } = await promisify(execFile)(
-      command,
-      ['-t', '-c', join(dir, 'nats-server.conf')],
-      { env: { ...process.env, ...passwords } },
-    );
-    expect(`${stdout}${stderr}`).toMatch(/configuration file .* is valid/);
-  });
-
-  it('lets a service publish only its own events, and the SIEM user only read them', async () => {
-    const nats = await startNats({
-      auth: false,
-      args: ['-c', conf],
-      env: { ...process.env, ...passwords },
-    });
+describe('deploy/nats with `npm run bus:credentials`', () => {
+  it('generates per-gateway identities that the example configuration loads and enforces', async () => {
+    const dir = tempDir('bus-credentials');
     try {
-      const siem = await connect({ servers: nats.url, user: 'siem', pass: 'siem-pw' });
-      const policy = await connect({ servers: nats.url, user: 'policy', pass: 'policy-pw' });
-      const received: string[] = [];
-      const sub = siem.subscribe('keyward.evt.>', {
-        callback: (_e, m) => {
-          received.push(m.subject);
-        },
-      });
-      await siem.flush();
+      const bus = join(dir.path, 'keyward-bus');
+      await run(process.execPath, [
+        '--import',
+        'tsx',
+        join(repoRoot(), 'deploy/src/busCredentials.ts'),
+        '--dir',
+        bus,
+        '--gateway',
+        'ws-01',
+        '--gateway',
+        'ws-02',
+      ]);
+      const roster = busRosterSchema.parse(
+        JSON.parse(readFileSync(join(bus, 'roster.json'), 'utf8')),
+      );
+      expect(roster.map((e) => e.name).sort()).toEqual(
+        [
+          'gateway-ws-01',
+          'gateway-ws-02',
+          'identity',
+          'observer',
+          'operator',
+          'policy',
+          'printer',
+          'reporting',
+        ].sort(),
+      );
+      expect(statSync(join(bus, 'policy.creds.json')).mode & 0o777).toBe(0o600);
 
-      policy.publish('keyward.evt.device.configured', 'not policy’s');
-      policy.publish('keyward.evt.policy.updated', 'policy’s own');
-      siem.publish('keyward.evt.policy.updated', 'siem is read-only');
-      await policy.flush();
-      await siem.flush();
-      sub.unsubscribe();
+      const conf = join(dir.path, 'nats-server.conf');
+      copyFileSync(join(repoRoot(), 'deploy/nats/nats-server.conf'), conf);
+      const { command } = natsCommand({ port: 0 });
+      const checked = await run(command, ['-t', '-c', conf]);
+      expect(`${checked.stdout}${checked.stderr}`).toMatch(/configuration file .* is valid/);
 
-      expect(received).toEqual(['keyward.evt.policy.updated']);
-      await Promise.all([siem.close(), policy.close()]);
-
-      await expect(
-        connect({ servers: nats.url, user: 'policy', pass: 'wrong', reconnect: false }),
-      ).rejects.toThrow(/Authorization/i);
+      // The generated block on a real server: a gateway serves only its own gateway id.
+      const nats = await startNats({ auth: false, args: ['-c', join(bus, 'auth.conf')] });
+      try {
+        const creds = readCredentials(join(bus, 'gateway-ws-01.creds.json'));
+        const nc = await connect({
+          servers: nats.url,
+          authenticator: nkeyAuthenticator(new TextEncoder().encode(creds.seed)),
+          inboxPrefix: inboxPrefix(creds),
+          reconnect: false,
+        });
+        try {
+          const own = nc.subscribe('keyward.gateway.ws-01.provision');
+          const other = nc.subscribe('keyward.gateway.ws-02.provision');
+          await expect(other.closed).resolves.toMatchObject({
+            message: expect.stringMatching(/Permissions Violation for Subscription/),
+          });
+          await nc.flush();
+          expect(own.isClosed()).toBe(false);
+        } finally {
+          await nc.close();
+        }
+        await expect(connect({ servers: nats.url, reconnect: false })).rejects.toThrow(
+          /Authorization/i,
+        );
+      } finally {
+        await nats.stop();
+      }
     } finally {
-      await nats.stop();
+      await dir.remove();
     }
   });
 });
