@@ -530,6 +530,59 @@ describe('one key lifecycle across policy, identity, device-gateway and reportin
     expect(after.body.userPin).toBe(newPin);
   });
 
+  it('resets the generic key (remove/reinsert, touch) to NOT CONFIGURED without a PIN, so the bus capture covers a reset', async () => {
+    const id = need(run.genericId, 'generic key');
+    const started = await call(
+      'device-gateway',
+      'POST',
+      `/devices/${id}/reset`,
+      ['device:reset'],
+      {},
+    );
+    expect(started.status, show(started, 'POST gateway /devices/:id/reset')).toBe(202);
+    const sessionId: string = started.body.sessionId;
+    const stateOf = async () => {
+      const r = await call('device-gateway', 'GET', `/sessions/${sessionId}`, ['device:read']);
+      const key = (r.body?.keys ?? []).find((k: { serial: string }) => k.serial === GENERIC_SERIAL);
+      return { state: key?.state as string | undefined, reply: r };
+    };
+    // The session moves on its own (the simulator's touch is automatic here); ask until it
+    // reaches the state each physical act needs, a bounded number of times.
+    const until = async (wanted: readonly string[]) => {
+      for (let i = 0; i < 300; i += 1) {
+        const { state, reply } = await stateOf();
+        if (state && wanted.includes(state)) return state;
+        if (state === 'failed') throw new Error(show(reply, 'reset failed'));
+        await new Promise((r) => setTimeout(r, 100));
+      }
+      throw new Error(`reset never reached ${wanted.join(' or ')}`);
+    };
+    await until(['waiting-for-reinsert']);
+    const back = await call('device-gateway', 'POST', `/simulation/devices/${id}/reinsert`, [
+      'device:configure',
+    ]);
+    expect(back.status, show(back, 'POST gateway reinsert')).toBe(200);
+    const touched = await until(['waiting-for-touch', 'succeeded']);
+    if (touched === 'waiting-for-touch') {
+      const t = await call(
+        'device-gateway',
+        'POST',
+        `/simulation/devices/${back.body.deviceId}/touch`,
+        ['device:configure'],
+      );
+      expect(t.status, show(t, 'POST gateway touch')).toBe(204);
+      await until(['succeeded']);
+    }
+    run.genericId = back.body.deviceId;
+    const view = await call('device-gateway', 'GET', `/devices/${back.body.deviceId}`, [
+      'device:read',
+    ]);
+    expect(view.body, show(view, 'GET gateway device after reset')).toMatchObject({
+      status: 'NOT_CONFIGURED',
+      pinSet: false,
+    });
+  });
+
   it('nothing was dead-lettered during the lifecycle', () => {
     const dlq = bus.messages.filter((m) => m.subject.startsWith('keyward.dlq.'));
     expect(

@@ -1,6 +1,6 @@
 import { policyRequests } from '@keyward/contracts';
 import { generateTransportKeyPair } from '@keyward/secret-envelope';
-import { request } from '@keyward/service-kit';
+import { busContextOf, callerProofHeaders, request } from '@keyward/service-kit';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { asGateway } from './support/asGateway.ts';
 import { type PolicyStack, startPolicyStack } from './support/stack.ts';
@@ -41,7 +41,9 @@ describe('keyward.policy.pin.read proves its caller', () => {
       { actor: 'service:mallory-claims' },
     );
     expect(reply).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    const event = await stack.waitForEvent(deniedFor('service:mallory-claims'), 'access_denied');
+    // The audit names the caller its bus signature proves (the test's operator identity), not
+    // the actor the header claims.
+    const event = await stack.waitForEvent(deniedFor('service:operator'), 'access_denied');
     expect(event.data).toMatchObject({
       service: 'policy',
       method: 'NATS',
@@ -62,7 +64,7 @@ describe('keyward.policy.pin.read proves its caller', () => {
       { actor: 'user:eve', token: forged },
     );
     expect(reply).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
-    await stack.waitForEvent(deniedFor('user:eve'), 'access_denied for the forged token');
+    await stack.waitForEvent(deniedFor('service:operator'), 'access_denied for the forged token');
   });
 
   it('takes the actor and permissions from the token, not from the header', async () => {
@@ -134,11 +136,14 @@ describe('keyward.policy.pin.read proves its caller', () => {
     );
     // Sent raw: service-kit's request() would not even send a pin.store without authorization.
     const { authorization: _dropped, ...noToken } = sent as Record<string, unknown>;
-    const msg = await stack.nc.request(
-      policyRequests.pinStore.subject,
+    const subject = policyRequests.pinStore.subject;
+    const body = new TextEncoder().encode(
       JSON.stringify({ ...noToken, userPin: (sent as { pin: unknown }).pin }),
-      { timeout: 10_000 },
     );
+    const msg = await stack.nc.request(subject, body, {
+      timeout: 10_000,
+      headers: callerProofHeaders(busContextOf(stack.nc), subject, body),
+    });
     expect(JSON.parse(msg.string())).toMatchObject({
       ok: false,
       error: { code: 'VALIDATION_FAILED' },
