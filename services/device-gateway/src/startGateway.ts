@@ -1,7 +1,8 @@
 import { hostname } from 'node:os';
-import { gatewayEvents } from '@keyward/contracts';
+import { gatewayEvents, KeywardError } from '@keyward/contracts';
 import {
   authFromConfig,
+  busContextOf,
   createEventPublisher,
   createHttpApp,
   ensureEventStream,
@@ -67,6 +68,15 @@ export async function startGateway(options: StartGatewayOptions): Promise<Runnin
     hostname()
       .replace(/[^A-Za-z0-9_-]/g, '-')
       .slice(0, 64);
+  // A workstation's bus identity serves one gateway id; running under another would only fail
+  // later, subscription by subscription, so refuse now and say which.
+  const { identity } = busContextOf(nc);
+  if (identity.gatewayId !== undefined && identity.gatewayId !== gatewayId) {
+    throw new KeywardError(
+      'CONFIG_INVALID',
+      `GATEWAY_ID is "${gatewayId}" but the bus identity "${identity.name}" is for gateway "${identity.gatewayId}"`,
+    );
+  }
   await ensureEventStream(nc);
   const publisher = createEventPublisher(nc, {
     source: `keyward/device-gateway/${gatewayId}`,
