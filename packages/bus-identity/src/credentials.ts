@@ -43,7 +43,15 @@ export function publicEntry(credentials: BusCredentials): RosterEntry {
 
 /** Reads and checks a credentials file; the error names the file and the broken field. */
 export function readCredentials(file: string): BusCredentials {
-  const parsed = busCredentialsSchema.safeParse(JSON.parse(readFileSync(file, 'utf8')));
+  let json: unknown;
+  try {
+    json = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (cause) {
+    // JSON.parse quotes the text it choked on, which here is a seed: never pass its message on.
+    const reason = (cause as NodeJS.ErrnoException).code ?? 'not JSON';
+    throw new Error(`bus credentials ${file}: ${reason}`);
+  }
+  const parsed = busCredentialsSchema.safeParse(json);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     throw new Error(`bus credentials ${file}: ${issue?.path.join('.')}: ${issue?.message}`);

@@ -1,5 +1,7 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { isKeywardError, type KeywardError } from '@keyward/contracts';
-import { freePort, startNats } from '@keyward/test-harness';
+import { freePort, startNats, tempDir } from '@keyward/test-harness';
 import { describe, expect, it } from 'vitest';
 import {
   connectMongo,
@@ -30,6 +32,20 @@ describe('connections', () => {
     const error = await rejection(connectNats({ url, name: 'kittest', logger, credentialsFile }));
     expect(error.code).toBe('UPSTREAM_UNAVAILABLE');
     expect(error.message).toContain(url);
+  });
+
+  it('connectNats fails start-up with CONFIG_INVALID for an unreadable credentials file, never quoting it', async () => {
+    const { logger } = captureLogger();
+    const dir = tempDir('bad-creds');
+    const credentialsFile = join(dir.path, 'policy.creds.json');
+    writeFileSync(credentialsFile, 'SUAMQ7SECRETSEEDDONOTPRINT');
+    const url = `nats://127.0.0.1:${await freePort()}`;
+    const error = await rejection(connectNats({ url, name: 'kittest', logger, credentialsFile }));
+    expect(error.code).toBe('CONFIG_INVALID');
+    expect(error.message).toBe(
+      `NATS_CREDENTIALS: cannot read ${credentialsFile}: bus credentials ${credentialsFile}: not JSON`,
+    );
+    await dir.remove();
   });
 
   it('connectMongo fails with UPSTREAM_UNAVAILABLE when nothing listens', async () => {

@@ -33,12 +33,11 @@ export async function connectNats(options: ConnectNatsOptions): Promise<NatsConn
   try {
     credentials = readCredentials(credentialsFile);
   } catch (cause) {
+    // The operator's setting, not the bus, is wrong: say which file and why (never its content).
     throw new KeywardError(
-      'UPSTREAM_UNAVAILABLE',
-      `cannot read NATS credentials ${credentialsFile}`,
-      {
-        cause,
-      },
+      'CONFIG_INVALID',
+      `NATS_CREDENTIALS: cannot read ${credentialsFile}: ${(cause as Error).message.split('\n')[0]}`,
+      { cause },
     );
   }
   const servers = url.split(',').map((server) => server.trim());
