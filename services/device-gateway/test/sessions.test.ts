@@ -169,7 +169,8 @@ describe('leases and interruptions', () => {
 
   it('marks a key pulled mid-configure INTERRUPTED with its step, and repairs it when it comes back', async () => {
     await unplugAll();
-    const key = await plug('generic', { latency: { config: 400 } });
+    // Long enough that the unplug lands inside the step even on a loaded 2-core machine.
+    const key = await plug('generic', { latency: { config: 1_500 } });
     const r = await h.api('POST', `/devices/${key.deviceId}/configure`, {
       body: { policyId: 'std' },
     });
@@ -256,7 +257,7 @@ describe('apply linked policy', () => {
 
   it('reports a key pulled mid apply-policy as an interrupted apply-policy, not a configure', async () => {
     await unplugAll();
-    const key = await plug('generic', { latency: { config: 400 } });
+    const key = await plug('generic', { latency: { config: 1_500 } });
     h.responders.inventory.set(key.serial, {
       serial: key.serial,
       aaguid: '8f4c0add-96f0-404f-80e0-4cb0c1012d04',
