@@ -38,3 +38,6 @@ export function auditLocation(params: URLSearchParams): {
 
 /** The permission the Event log needs (AuthWall and the 403 state name it). */
 export const AUDIT_READ = 'audit:read';
+
+/** Records per page of the Event log. */
+export const AUDIT_PAGE_SIZE = 25;

@@ -2,7 +2,7 @@ import { keepPreviousData, useMutation, useQuery } from '@tanstack/react-query';
 import { useApi } from '../api/ApiContext.tsx';
 import { unwrap } from '../api/errors.ts';
 import type { paths as ReportingPaths } from '../api/generated/reporting.ts';
-import type { AuditFilters } from './routes.ts';
+import { AUDIT_PAGE_SIZE, type AuditFilters } from './routes.ts';
 
 type Json<T> = T extends { content: { 'application/json': infer B } } ? B : never;
 
@@ -11,9 +11,6 @@ export type AuditPage = Json<ReportingPaths['/audit']['get']['responses'][200]>;
 export type AuditRecord = AuditPage['items'][number];
 export type ChainReport = Json<ReportingPaths['/audit/verify']['get']['responses'][200]>;
 export type ChainVerdict = ChainReport['partitions'][number];
-
-/** Records per page of the Event log. */
-export const AUDIT_PAGE_SIZE = 25;
 
 /** How often the first page asks again, so new records appear at its top without a reload. */
 export const AUDIT_REFRESH_MS = 5_000;
