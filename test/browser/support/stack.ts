@@ -127,6 +127,11 @@ export interface ConsoleStack extends AsyncDisposable {
    * only way today: the admin REST route comes with the console's part 2); the key turns REVOKED.
    */
   revokeKey(serial: string): Promise<void>;
+  /**
+   * The database a service stores into (its MONGO_URL, with credentials, and MONGO_DB), for
+   * tests that must change a stored record directly (tamper evidence).
+   */
+  database(name: StackServiceName): { url: string; dbName: string };
   /** Stops the device gateway process (SIGTERM); the page keeps running. */
   stopGateway(): Promise<void>;
   /** Starts the gateway again on the same port, with the same virtual keys, and waits until ready. */
@@ -527,6 +532,11 @@ export async function startConsoleStack(options: ConsoleStackOptions = {}): Prom
         } finally {
           await nc.close();
         }
+      },
+      database(name) {
+        const env = envs.get(name);
+        if (!env?.MONGO_DB) throw new Error(`the ${name} service is not part of this stack`);
+        return { url: env.MONGO_URL ?? mongoUrl, dbName: env.MONGO_DB };
       },
       async stopGateway() {
         await processOf('device-gateway').proc.stop();

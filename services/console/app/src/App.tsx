@@ -10,6 +10,9 @@ const DevicesPage = lazy(() =>
 const AssignUserPage = lazy(() =>
   import('./assign/AssignUserPage.tsx').then((m) => ({ default: m.AssignUserPage })),
 );
+const AuditPage = lazy(() =>
+  import('./audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })),
+);
 const NotFoundPage = lazy(() =>
   import('./common/NotFoundPage.tsx').then((m) => ({ default: m.NotFoundPage })),
 );
@@ -34,6 +37,14 @@ export function App() {
               element={
                 <AuthWall permission="device:enroll">
                   <AssignUserPage />
+                </AuthWall>
+              }
+            />
+            <Route
+              path="/audit"
+              element={
+                <AuthWall permission="audit:read">
+                  <AuditPage />
                 </AuthWall>
               }
             />

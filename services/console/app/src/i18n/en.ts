@@ -1,10 +1,12 @@
+import { auditMessages } from '../audit/messages.ts';
+
 /** English messages, one namespace per feature (i18next plurals: `_one` / `_other`). */
 export const en = {
   common: {
     loading: 'Loading…',
     navigation: 'Main navigation',
     skipToContent: 'Skip to content',
-    nav: { devices: 'FIDO Keys' },
+    nav: { devices: 'FIDO Keys', audit: 'Event log' },
     whoamiFailed: 'Could not tell who you are',
     forbidden: {
       title: 'Access denied',
@@ -239,4 +241,5 @@ export const en = {
     nothing: 'Nothing to do for this status',
     back: 'Back to FIDO Keys',
   },
+  audit: auditMessages,
 } as const;

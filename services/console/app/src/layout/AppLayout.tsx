@@ -23,6 +23,7 @@ import {
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
+import { toAudit } from '../audit/routes.ts';
 import { useAuth } from '../auth/AuthContext.tsx';
 import { SessionExpiredModal } from '../auth/SessionExpiredModal.tsx';
 import { toDevices } from '../devices/routes.ts';
@@ -87,6 +88,9 @@ export function AppLayout(props: { children: ReactNode }) {
               <NavLink to={toDevices()} end>
                 {t('nav.devices')}
               </NavLink>
+            </NavItem>
+            <NavItem>
+              <NavLink to={toAudit()}>{t('nav.audit')}</NavLink>
             </NavItem>
           </NavList>
         </Nav>
