@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { AuthWall } from './access/AuthWall.tsx';
 import { PageLoading } from './common/PageLoading.tsx';
+import { DASHBOARD_PERMISSION, toDashboard } from './dashboard/routes.ts';
 import { AppLayout } from './layout/AppLayout.tsx';
 
 const DevicesPage = lazy(() =>
@@ -9,6 +10,9 @@ const DevicesPage = lazy(() =>
 );
 const AssignUserPage = lazy(() =>
   import('./assign/AssignUserPage.tsx').then((m) => ({ default: m.AssignUserPage })),
+);
+const DashboardPage = lazy(() =>
+  import('./dashboard/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })),
 );
 const NotFoundPage = lazy(() =>
   import('./common/NotFoundPage.tsx').then((m) => ({ default: m.NotFoundPage })),
@@ -34,6 +38,14 @@ export function App() {
               element={
                 <AuthWall permission="device:enroll">
                   <AssignUserPage />
+                </AuthWall>
+              }
+            />
+            <Route
+              path={toDashboard()}
+              element={
+                <AuthWall permission={DASHBOARD_PERMISSION}>
+                  <DashboardPage />
                 </AuthWall>
               }
             />

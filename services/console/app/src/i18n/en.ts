@@ -1,3 +1,5 @@
+import { dashboard } from '../dashboard/en.ts';
+
 /** English messages, one namespace per feature (i18next plurals: `_one` / `_other`). */
 export const en = {
   common: {
@@ -239,4 +241,5 @@ export const en = {
     nothing: 'Nothing to do for this status',
     back: 'Back to FIDO Keys',
   },
+  dashboard,
 } as const;

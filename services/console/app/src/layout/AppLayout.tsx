@@ -25,6 +25,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink } from 'react-router';
 import { useAuth } from '../auth/AuthContext.tsx';
 import { SessionExpiredModal } from '../auth/SessionExpiredModal.tsx';
+import { toDashboard } from '../dashboard/routes.ts';
 import { toDevices } from '../devices/routes.ts';
 
 const MAIN_ID = 'keyward-main';
@@ -56,6 +57,7 @@ function UserMenu() {
 /** Masthead with the signed-in user, navigation, and the page. */
 export function AppLayout(props: { children: ReactNode }) {
   const { t } = useTranslation();
+  const dashboard = useTranslation('dashboard').t;
   const masthead = (
     <Masthead>
       <MastheadMain>
@@ -87,6 +89,9 @@ export function AppLayout(props: { children: ReactNode }) {
               <NavLink to={toDevices()} end>
                 {t('nav.devices')}
               </NavLink>
+            </NavItem>
+            <NavItem>
+              <NavLink to={toDashboard()}>{dashboard('nav')}</NavLink>
             </NavItem>
           </NavList>
         </Nav>
