@@ -1,13 +1,19 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { adminEvents, buildEvent, reportingRequests, SUBJECTS } from '@keyward/contracts';
+import {
+  adminEvents,
+  buildEvent,
+  deviceEvents,
+  reportingRequests,
+  SUBJECTS,
+} from '@keyward/contracts';
 import { request } from '@keyward/service-kit';
 import { type MongoServer, startMongo } from '@keyward/test-harness';
 import { AckPolicy, DeliverPolicy, jetstreamManager } from '@nats-io/jetstream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createModels } from '../src/store/models.ts';
-import { lifecycleBurst, shuffle } from './fixtures.ts';
+import { lifecycleBurst, ref, shuffle } from './fixtures.ts';
 import { type ReportingProcess, spawnReporting, waitFor } from './reportingProcess.ts';
 import { expectedInventory, liveInventory, type Stack, startStack } from './stack.ts';
 
@@ -177,6 +183,75 @@ describe('reporting service on real NATS and database', () => {
       index: 7,
       eventId: victim!.eventId,
     });
+  });
+
+  // Last in this describe: its extra locked key would change the counts the tests above check.
+  it('issue 12: summarizes the inventory (report:read) with the counts the projection holds', async () => {
+    // A key whose PIN is blocked, so LOCKED is counted from a real flag, not a default zero.
+    const locked = buildEvent(deviceEvents.configureFailed, {
+      source: 'keyward/device-gateway/gw-1',
+      actor: 'user:alice',
+      subject: 'SN-LOCKED',
+      data: {
+        ...ref('SN-LOCKED'),
+        policyId: 'p-std',
+        error: { code: 'DEVICE_LOCKED', message: 'PIN blocked' },
+        retryable: false,
+      },
+    });
+    await stack.publish(locked);
+    await waitFor('the locked key to be consumed', () => stack.drained('reporting'));
+    const devices = expectedInventory([...events, locked]);
+    expect(devices.filter((d) => d.locked).map((d) => d.serial)).toEqual(['SN-LOCKED']);
+    const count = <K extends string | null>(keys: K[]) => {
+      const m = new Map<K, number>();
+      for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
+      return m;
+    };
+    const response = await get('/inventory/summary', ['report:read']);
+    expect(response.status).toBe(200);
+    const summary = (await response.json()) as {
+      total: number;
+      byStatus: Record<string, number>;
+      locked: number;
+      enrolledUsers: number;
+      byPolicy: { policyId: string | null; count: number }[];
+      byIdp: { idpId: string | null; count: number }[];
+    };
+    const statuses = count(devices.map((d) => d.status));
+    expect(summary.total).toBe(devices.length);
+    expect(summary.byStatus).toEqual({
+      NOT_CONFIGURED: statuses.get('NOT_CONFIGURED') ?? 0,
+      READY: statuses.get('READY') ?? 0,
+      CONFIGURED: statuses.get('CONFIGURED') ?? 0,
+      IN_STOCK: statuses.get('IN_STOCK') ?? 0,
+      ENROLLED: statuses.get('ENROLLED') ?? 0,
+      REVOKED: statuses.get('REVOKED') ?? 0,
+    });
+    // The burst makes several statuses, so equal zeros could not pass this by accident.
+    expect(new Set(Object.values(summary.byStatus).filter((n) => n > 0)).size).toBeGreaterThan(1);
+    expect(summary.locked).toBe(devices.filter((d) => d.locked).length);
+    expect(summary.enrolledUsers).toBe(
+      new Set(devices.filter((d) => d.status === 'ENROLLED').map((d) => d.user?.id)).size,
+    );
+    const sorted = <T extends { count: number }>(rows: T[], key: (r: T) => string | null) =>
+      [...rows].sort((a, b) => String(key(a)).localeCompare(String(key(b))));
+    expect(sorted(summary.byPolicy, (r) => r.policyId)).toEqual(
+      sorted(
+        [...count(devices.map((d) => d.policyId))].map(([policyId, n]) => ({ policyId, count: n })),
+        (r) => r.policyId,
+      ),
+    );
+    expect(sorted(summary.byIdp, (r) => r.idpId)).toEqual(
+      sorted(
+        [...count(devices.map((d) => d.idpId))].map(([idpId, n]) => ({ idpId, count: n })),
+        (r) => r.idpId,
+      ),
+    );
+    expect(summary.byPolicy.map((r) => r.count)).toEqual(
+      [...summary.byPolicy.map((r) => r.count)].sort((a, b) => b - a),
+    );
+    expect((await get('/inventory/summary', ['device:read'])).status).toBe(403);
   });
 });
 

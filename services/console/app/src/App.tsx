@@ -2,6 +2,7 @@ import { lazy, Suspense } from 'react';
 import { BrowserRouter, Route, Routes } from 'react-router';
 import { AuthWall } from './access/AuthWall.tsx';
 import { PageLoading } from './common/PageLoading.tsx';
+import { DASHBOARD_PERMISSION, toDashboard } from './dashboard/routes.ts';
 import { AppLayout } from './layout/AppLayout.tsx';
 
 const DevicesPage = lazy(() =>
@@ -12,6 +13,9 @@ const AssignUserPage = lazy(() =>
 );
 const AuditPage = lazy(() =>
   import('./audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })),
+);
+const DashboardPage = lazy(() =>
+  import('./dashboard/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })),
 );
 const NotFoundPage = lazy(() =>
   import('./common/NotFoundPage.tsx').then((m) => ({ default: m.NotFoundPage })),
@@ -45,6 +49,14 @@ export function App() {
               element={
                 <AuthWall permission="audit:read">
                   <AuditPage />
+                </AuthWall>
+              }
+            />
+            <Route
+              path={toDashboard()}
+              element={
+                <AuthWall permission={DASHBOARD_PERMISSION}>
+                  <DashboardPage />
                 </AuthWall>
               }
             />

@@ -4,16 +4,18 @@ import { z } from 'zod';
 import { DEVICE_COLUMNS } from '../domain/reports/devicesReport.ts';
 import { searchInventory, streamInventory, toRecord } from '../store/inventoryStore.ts';
 import type { InventoryDoc, ReportingModels } from '../store/models.ts';
+import { summarizeInventory } from '../store/summarizeInventory.ts';
 import type { RecordDownload } from './reportRoutes.ts';
 import {
   errorResponseSchema,
   formatSchema,
   inventoryQuerySchema,
   inventoryRecordSchema,
+  inventorySummarySchema,
 } from './schemas.ts';
 import { streamDownload } from './streamDownload.ts';
 
-/** The Device Inventory: search and filter (device:read), export (report:read). */
+/** The Device Inventory: search and filter (device:read), export and summary (report:read). */
 export function registerInventoryRoutes(
   http: HttpApp,
   models: ReportingModels,
@@ -63,6 +65,19 @@ export function registerInventoryRoutes(
       await recordDownload({ actor, report: 'inventory', format, rows, filter });
       return undefined;
     },
+  );
+
+  http.route(
+    {
+      method: 'get',
+      path: '/inventory/summary',
+      summary:
+        'Counts of the inventory: total, per status, locked, enrolled users, per policy and IdP',
+      tags: ['inventory'],
+      permission: 'report:read',
+      responses: { 200: inventorySummarySchema },
+    },
+    async () => summarizeInventory(models),
   );
 
   http.route(

@@ -105,6 +105,25 @@ export const inventoryRecordSchema = z.object({
   ),
 });
 
+const count = z.number().int().min(0);
+
+/** GET /inventory/summary: every status is a key (zeros included), so clients get typed keys. */
+export const inventorySummarySchema = z.object({
+  total: count,
+  byStatus: z.object({
+    NOT_CONFIGURED: count,
+    READY: count,
+    CONFIGURED: count,
+    IN_STOCK: count,
+    ENROLLED: count,
+    REVOKED: count,
+  }) satisfies z.ZodType<Record<z.infer<typeof deviceStatusSchema>, number>>,
+  locked: count,
+  enrolledUsers: count,
+  byPolicy: z.array(z.object({ policyId: z.string().nullable(), count })),
+  byIdp: z.array(z.object({ idpId: z.string().nullable(), count })),
+});
+
 export const formatSchema = z.enum(['csv', 'json']).default('csv');
 
 export const errorResponseSchema = z.object({

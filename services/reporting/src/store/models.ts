@@ -137,6 +137,9 @@ inventorySchema.index({ status: 1, serial: 1 });
 inventorySchema.index({ policyId: 1, serial: 1 });
 inventorySchema.index({ aaguid: 1, serial: 1 });
 inventorySchema.index({ 'user.id': 1, serial: 1 });
+// The dashboard's counts (summarizeInventory.ts).
+inventorySchema.index({ idpId: 1, serial: 1 });
+inventorySchema.index({ locked: 1 });
 
 const siemSchema = new Schema(
   { _id: String, streamSeq: Number, eventId: String, forwardedAt: Date, forwarded: Number },

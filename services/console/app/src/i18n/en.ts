@@ -1,4 +1,5 @@
 import { auditMessages } from '../audit/messages.ts';
+import { dashboard } from '../dashboard/en.ts';
 
 /** English messages, one namespace per feature (i18next plurals: `_one` / `_other`). */
 export const en = {
@@ -242,4 +243,5 @@ export const en = {
     back: 'Back to FIDO Keys',
   },
   audit: auditMessages,
+  dashboard,
 } as const;

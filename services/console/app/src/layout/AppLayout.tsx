@@ -26,6 +26,7 @@ import { NavLink } from 'react-router';
 import { toAudit } from '../audit/routes.ts';
 import { useAuth } from '../auth/AuthContext.tsx';
 import { SessionExpiredModal } from '../auth/SessionExpiredModal.tsx';
+import { toDashboard } from '../dashboard/routes.ts';
 import { toDevices } from '../devices/routes.ts';
 
 const MAIN_ID = 'keyward-main';
@@ -57,6 +58,7 @@ function UserMenu() {
 /** Masthead with the signed-in user, navigation, and the page. */
 export function AppLayout(props: { children: ReactNode }) {
   const { t } = useTranslation();
+  const dashboard = useTranslation('dashboard').t;
   const masthead = (
     <Masthead>
       <MastheadMain>
@@ -91,6 +93,7 @@ export function AppLayout(props: { children: ReactNode }) {
             </NavItem>
             <NavItem>
               <NavLink to={toAudit()}>{t('nav.audit')}</NavLink>
+              <NavLink to={toDashboard()}>{dashboard('nav')}</NavLink>
             </NavItem>
           </NavList>
         </Nav>
