@@ -2,9 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { identityRequests } from '@keyward/contracts';
 import { type EntraEmulator, type NewUser, startEntraEmulator } from '@keyward/idp-emulators';
-import { attachBusIdentity, request } from '@keyward/service-kit';
 import {
   freePort,
   type ManagedProcess,
@@ -17,7 +15,6 @@ import {
   uniqueDbName,
   waitForPort,
 } from '@keyward/test-harness';
-import { connect } from '@nats-io/transport-node';
 import { afterAll, beforeAll } from 'vitest';
 import {
   CONSOLE_CLIENT_ID,
@@ -123,8 +120,8 @@ export interface ConsoleStack extends AsyncDisposable {
   /** Plugs a virtual key into the gateway (POST /simulation/devices). */
   plugKey(profile?: SimProfile, options?: { serial?: string }): Promise<SimKey>;
   /**
-   * Revokes the passkeys enrolled on a key (identity's keyward.identity.credential.revoke, the
-   * only way today: the admin REST route comes with the console's part 2); the key turns REVOKED.
+   * Revokes the passkeys enrolled on a key as the demo administrator (identity's
+   * POST /devices/:serial/revoke); the key turns REVOKED.
    */
   revokeKey(serial: string): Promise<void>;
   /** Stops the device gateway process (SIGTERM); the page keeps running. */
@@ -510,23 +507,13 @@ export async function startConsoleStack(options: ConsoleStackOptions = {}): Prom
         };
       },
       async revokeKey(serial) {
-        const nc = attachBusIdentity(
-          await connect(natsServer.connectOptions('operator')),
-          natsServer.credentialsFile('operator'),
+        must(
+          await call('identity', 'POST', `/devices/${encodeURIComponent(serial)}/revoke`, {
+            reason: 'browser test',
+          }),
+          `POST identity /devices/${serial}/revoke`,
+          200,
         );
-        try {
-          const reply = await request(
-            nc,
-            identityRequests.credentialRevoke,
-            { serial, reason: 'browser test' },
-            { timeoutMs: 20_000, actor: 'user:browser-test' },
-          );
-          if (!reply.ok || !reply.data.revoked.length) {
-            throw new Error(`revoking ${serial} failed: ${JSON.stringify(reply)}`);
-          }
-        } finally {
-          await nc.close();
-        }
       },
       async stopGateway() {
         await processOf('device-gateway').proc.stop();
