@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
+import { SUBJECTS } from '@keyward/contracts';
 import { type EntraEmulator, type NewUser, startEntraEmulator } from '@keyward/idp-emulators';
 import {
   freePort,
@@ -15,6 +16,7 @@ import {
   uniqueDbName,
   waitForPort,
 } from '@keyward/test-harness';
+import { connect } from '@nats-io/transport-node';
 import { afterAll, beforeAll } from 'vitest';
 import {
   CONSOLE_CLIENT_ID,
@@ -124,6 +126,11 @@ export interface ConsoleStack extends AsyncDisposable {
    * POST /devices/:serial/revoke); the key turns REVOKED.
    */
   revokeKey(serial: string): Promise<void>;
+  /**
+   * Resolves once the reporting service has consumed every event on the bus so far (its durable
+   * has nothing pending or unacknowledged): the inventory and audit trail are up to date.
+   */
+  reportingCaughtUp(): Promise<void>;
   /** Stops the device gateway process (SIGTERM); the page keeps running. */
   stopGateway(): Promise<void>;
   /** Starts the gateway again on the same port, with the same virtual keys, and waits until ready. */
@@ -514,6 +521,26 @@ export async function startConsoleStack(options: ConsoleStackOptions = {}): Prom
           `POST identity /devices/${serial}/revoke`,
           200,
         );
+      },
+      async reportingCaughtUp() {
+        const nc = await connect(natsServer.connectOptions('operator'));
+        const subject = `$JS.API.CONSUMER.INFO.${SUBJECTS.EVENTS_STREAM}.reporting`;
+        const deadline = Date.now() + 20_000;
+        try {
+          for (;;) {
+            const info = (await nc.request(subject, undefined, { timeout: 5_000 })).json<{
+              num_pending?: number;
+              num_ack_pending?: number;
+            }>();
+            if (info.num_pending === 0 && info.num_ack_pending === 0) return;
+            if (Date.now() > deadline) {
+              throw new Error(`reporting did not catch up within 20 s: ${JSON.stringify(info)}`);
+            }
+            await delay(100);
+          }
+        } finally {
+          await nc.close();
+        }
       },
       async stopGateway() {
         await processOf('device-gateway').proc.stop();

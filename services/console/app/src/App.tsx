@@ -10,6 +10,10 @@ const DevicesPage = lazy(() =>
 const AssignUserPage = lazy(() =>
   import('./assign/AssignUserPage.tsx').then((m) => ({ default: m.AssignUserPage })),
 );
+const InventoryPage = lazy(() =>
+  import('./inventory/InventoryPage.tsx').then((m) => ({ default: m.InventoryPage })),
+);
+const KeyPage = lazy(() => import('./inventory/KeyPage.tsx').then((m) => ({ default: m.KeyPage })));
 const NotFoundPage = lazy(() =>
   import('./common/NotFoundPage.tsx').then((m) => ({ default: m.NotFoundPage })),
 );
@@ -34,6 +38,22 @@ export function App() {
               element={
                 <AuthWall permission="device:enroll">
                   <AssignUserPage />
+                </AuthWall>
+              }
+            />
+            <Route
+              path="/inventory"
+              element={
+                <AuthWall permission="device:read">
+                  <InventoryPage />
+                </AuthWall>
+              }
+            />
+            <Route
+              path="/inventory/:serial"
+              element={
+                <AuthWall permission="device:read">
+                  <KeyPage />
                 </AuthWall>
               }
             />

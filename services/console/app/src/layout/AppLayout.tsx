@@ -26,6 +26,7 @@ import { NavLink } from 'react-router';
 import { useAuth } from '../auth/AuthContext.tsx';
 import { SessionExpiredModal } from '../auth/SessionExpiredModal.tsx';
 import { toDevices } from '../devices/routes.ts';
+import { toInventory } from '../inventory/routes.ts';
 
 const MAIN_ID = 'keyward-main';
 
@@ -87,6 +88,9 @@ export function AppLayout(props: { children: ReactNode }) {
               <NavLink to={toDevices()} end>
                 {t('nav.devices')}
               </NavLink>
+            </NavItem>
+            <NavItem>
+              <NavLink to={toInventory()}>{t('nav.inventory')}</NavLink>
             </NavItem>
           </NavList>
         </Nav>
