@@ -123,6 +123,17 @@ describe('POST /devices/:serial/revoke', () => {
       expect(r.status).toBe(403);
       expect(r.body.error.message).toContain('device:revoke');
       expect(heldAtIdp(att.credentialId)).toBe(true);
+      // The refusal is audited, naming the key (it joins the key's history).
+      await expect
+        .poll(() =>
+          stack.events.find(
+            (e) => e.type === 'keyward.admin.access_denied' && e.data.serial === key.serial,
+          ),
+        )
+        .toMatchObject({
+          actor: 'user:admin',
+          data: { service: 'identity', permission: 'device:revoke' },
+        });
     } finally {
       await key.close();
     }
