@@ -10,6 +10,7 @@ export const PERMISSIONS = [
   'device:enroll',
   'device:reset',
   'device:unlock',
+  'device:revoke',
   'device:userpin:read',
   'device:adminpin:read',
   'policy:write',

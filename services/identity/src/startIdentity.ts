@@ -71,6 +71,7 @@ export async function startIdentity({
   const notifier = config.SMTP_URL
     ? createSmtpNotifier({ url: config.SMTP_URL, from: config.MAIL_FROM })
     : undefined;
+  const events = createEventPublisher(nc, { source: `keyward/${config.SERVICE_NAME}`, logger });
   const deps: IdentityDeps = {
     idps,
     enrollments: createEnrollmentStore(models),
@@ -90,7 +91,7 @@ export async function startIdentity({
       connectors.set(idpId, { updatedAt: opened.view.updatedAt, connector });
       return connector;
     },
-    events: createEventPublisher(nc, { source: `keyward/${config.SERVICE_NAME}`, logger }),
+    events,
     clock: now,
     enrollmentTtlMs: config.ENROLLMENT_TTL_SECONDS * 1000,
     provisioningClaimTimeoutMs: config.PROVISIONING_CLAIM_TIMEOUT_SECONDS * 1000,
@@ -102,6 +103,8 @@ export async function startIdentity({
     service: config.SERVICE_NAME,
     version: IDENTITY_VERSION,
     logger,
+    // Every 403 (e.g. a refused revoke) becomes an audited keyward.admin.access_denied.
+    audit: events,
     auth: authFromConfig(config),
     readiness: async () => ({
       nats: await isNatsReachable(nc),

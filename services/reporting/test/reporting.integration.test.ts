@@ -103,6 +103,26 @@ describe('reporting service on real NATS and database', () => {
     ]);
   });
 
+  it('filters the inventory by any of several statuses and finds keys by serial or user prefix', async () => {
+    const serials = async (path: string) =>
+      ((await (await get(path)).json()) as { items: { serial: string }[] }).items.map(
+        (d) => d.serial,
+      );
+    const either = await serials('/inventory?status=ENROLLED&status=CONFIGURED&limit=200');
+    expect(either).toHaveLength(20);
+    expect(await serials('/inventory?status=ENROLLED&status=IN_STOCK')).toEqual([
+      'SN-00003',
+      'SN-00006',
+      'SN-00009',
+      'SN-00012',
+      'SN-00018',
+    ]);
+    // A user's e-mail in any case; a serial by its prefix.
+    expect(await serials('/inventory?q=U1')).toEqual(['SN-00012', 'SN-00018']);
+    expect(await serials('/inventory?q=SN-0001&status=ENROLLED')).toEqual(['SN-00012', 'SN-00018']);
+    expect((await get('/inventory?status=LOST')).status).toBe(400);
+  });
+
   it('issue 19: a 403 naming an unknown serial is audited but makes no inventory record; GET answers 404', async () => {
     await stack.publish(
       buildEvent(adminEvents.accessDenied, {

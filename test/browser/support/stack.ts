@@ -2,9 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { setTimeout as delay } from 'node:timers/promises';
-import { identityRequests } from '@keyward/contracts';
+import { SUBJECTS } from '@keyward/contracts';
 import { type EntraEmulator, type NewUser, startEntraEmulator } from '@keyward/idp-emulators';
-import { attachBusIdentity, request } from '@keyward/service-kit';
 import {
   freePort,
   type ManagedProcess,
@@ -123,8 +122,8 @@ export interface ConsoleStack extends AsyncDisposable {
   /** Plugs a virtual key into the gateway (POST /simulation/devices). */
   plugKey(profile?: SimProfile, options?: { serial?: string }): Promise<SimKey>;
   /**
-   * Revokes the passkeys enrolled on a key (identity's keyward.identity.credential.revoke, the
-   * only way today: the admin REST route comes with the console's part 2); the key turns REVOKED.
+   * Revokes the passkeys enrolled on a key as the demo administrator (identity's
+   * POST /devices/:serial/revoke); the key turns REVOKED.
    */
   revokeKey(serial: string): Promise<void>;
   /**
@@ -132,6 +131,11 @@ export interface ConsoleStack extends AsyncDisposable {
    * tests that must change a stored record directly (tamper evidence).
    */
   database(name: StackServiceName): { url: string; dbName: string };
+  /**
+   * Resolves once the reporting service has consumed every event on the bus so far (its durable
+   * has nothing pending or unacknowledged): the inventory and audit trail are up to date.
+   */
+  reportingCaughtUp(): Promise<void>;
   /** Stops the device gateway process (SIGTERM); the page keeps running. */
   stopGateway(): Promise<void>;
   /** Starts the gateway again on the same port, with the same virtual keys, and waits until ready. */
@@ -515,19 +519,29 @@ export async function startConsoleStack(options: ConsoleStackOptions = {}): Prom
         };
       },
       async revokeKey(serial) {
-        const nc = attachBusIdentity(
-          await connect(natsServer.connectOptions('operator')),
-          natsServer.credentialsFile('operator'),
+        must(
+          await call('identity', 'POST', `/devices/${encodeURIComponent(serial)}/revoke`, {
+            reason: 'browser test',
+          }),
+          `POST identity /devices/${serial}/revoke`,
+          200,
         );
+      },
+      async reportingCaughtUp() {
+        const nc = await connect(natsServer.connectOptions('operator'));
+        const subject = `$JS.API.CONSUMER.INFO.${SUBJECTS.EVENTS_STREAM}.reporting`;
+        const deadline = Date.now() + 20_000;
         try {
-          const reply = await request(
-            nc,
-            identityRequests.credentialRevoke,
-            { serial, reason: 'browser test' },
-            { timeoutMs: 20_000, actor: 'user:browser-test' },
-          );
-          if (!reply.ok || !reply.data.revoked.length) {
-            throw new Error(`revoking ${serial} failed: ${JSON.stringify(reply)}`);
+          for (;;) {
+            const info = (await nc.request(subject, undefined, { timeout: 5_000 })).json<{
+              num_pending?: number;
+              num_ack_pending?: number;
+            }>();
+            if (info.num_pending === 0 && info.num_ack_pending === 0) return;
+            if (Date.now() > deadline) {
+              throw new Error(`reporting did not catch up within 20 s: ${JSON.stringify(info)}`);
+            }
+            await delay(100);
           }
         } finally {
           await nc.close();

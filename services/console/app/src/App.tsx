@@ -17,6 +17,10 @@ const AuditPage = lazy(() =>
 const DashboardPage = lazy(() =>
   import('./dashboard/DashboardPage.tsx').then((m) => ({ default: m.DashboardPage })),
 );
+const InventoryPage = lazy(() =>
+  import('./inventory/InventoryPage.tsx').then((m) => ({ default: m.InventoryPage })),
+);
+const KeyPage = lazy(() => import('./inventory/KeyPage.tsx').then((m) => ({ default: m.KeyPage })));
 const NotFoundPage = lazy(() =>
   import('./common/NotFoundPage.tsx').then((m) => ({ default: m.NotFoundPage })),
 );
@@ -45,10 +49,26 @@ export function App() {
               }
             />
             <Route
+              path="/inventory"
+              element={
+                <AuthWall permission="device:read">
+                  <InventoryPage />
+                </AuthWall>
+              }
+            />
+            <Route
               path="/audit"
               element={
                 <AuthWall permission="audit:read">
                   <AuditPage />
+                </AuthWall>
+              }
+            />
+            <Route
+              path="/inventory/:serial"
+              element={
+                <AuthWall permission="device:read">
+                  <KeyPage />
                 </AuthWall>
               }
             />

@@ -17,6 +17,7 @@ import {
   nextProvisioningUser,
   toProvisioningNextReply,
 } from '../usecases/provisioningRequests.ts';
+import { deviceRoutes } from './deviceRoutes.ts';
 import { directoryRoutes } from './directoryRoutes.ts';
 import {
   createIdpBody,
@@ -44,6 +45,7 @@ const provisioningView = (r: ProvisioningRequest) => ({
 /** Administrator REST API of the identity service; every route declares its permission. */
 export function registerRoutes(http: HttpApp, deps: IdentityDeps): void {
   directoryRoutes(http, deps);
+  deviceRoutes(http, deps);
   const tags = ['idp'];
   http.route(
     {

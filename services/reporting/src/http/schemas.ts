@@ -76,7 +76,8 @@ export const chainVerdictSchema = z.object({
 });
 
 export const inventoryQuerySchema = z.object({
-  status: deviceStatusSchema.optional(),
+  /** `status=ENROLLED`, or repeated (`status=CONFIGURED&status=ENROLLED`) for any of several. */
+  status: z.union([deviceStatusSchema, z.array(deviceStatusSchema).min(1)]).optional(),
   policyId: z.string().min(1).optional(),
   userId: z.string().min(1).optional(),
   aaguid: z.string().min(1).optional(),

@@ -74,21 +74,32 @@ export function toRecord(doc: InventoryDoc): InventoryRecord {
 }
 
 export interface InventoryFilter {
-  status?: DeviceStatus | undefined;
+  /** One status, or any of several (the console's tabs). */
+  status?: DeviceStatus | readonly DeviceStatus[] | undefined;
   policyId?: string | undefined;
   userId?: string | undefined;
   aaguid?: string | undefined;
-  /** Serial prefix search. */
+  /** Prefix search: the serial (exact case), or the user's id, e-mail or name (any case). */
   q?: string | undefined;
 }
 
 export function inventoryQuery(filter: InventoryFilter): QueryFilter<InventoryDoc> {
   const query: Record<string, unknown> = {};
-  if (filter.status) query.status = filter.status;
+  if (typeof filter.status === 'string') query.status = filter.status;
+  else if (filter.status) query.status = { $in: [...filter.status] };
   if (filter.policyId) query.policyId = filter.policyId;
   if (filter.userId) query['user.id'] = filter.userId;
   if (filter.aaguid) query.aaguid = filter.aaguid;
-  if (filter.q) query.serial = { $regex: `^${filter.q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}` };
+  if (filter.q) {
+    const prefix = `^${filter.q.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`;
+    const user = { $regex: prefix, $options: 'i' };
+    query.$or = [
+      { serial: { $regex: prefix } },
+      { 'user.id': user },
+      { 'user.email': user },
+      { 'user.displayName': user },
+    ];
+  }
   return query as QueryFilter<InventoryDoc>;
 }
 

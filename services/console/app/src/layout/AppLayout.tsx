@@ -28,6 +28,7 @@ import { useAuth } from '../auth/AuthContext.tsx';
 import { SessionExpiredModal } from '../auth/SessionExpiredModal.tsx';
 import { toDashboard } from '../dashboard/routes.ts';
 import { toDevices } from '../devices/routes.ts';
+import { toInventory } from '../inventory/routes.ts';
 
 const MAIN_ID = 'keyward-main';
 
@@ -94,6 +95,7 @@ export function AppLayout(props: { children: ReactNode }) {
             <NavItem>
               <NavLink to={toAudit()}>{t('nav.audit')}</NavLink>
               <NavLink to={toDashboard()}>{dashboard('nav')}</NavLink>
+              <NavLink to={toInventory()}>{t('nav.inventory')}</NavLink>
             </NavItem>
           </NavList>
         </Nav>

@@ -468,7 +468,7 @@ export interface operations {
                 limit?: number;
                 policyId?: string;
                 q?: string;
-                status?: "NOT_CONFIGURED" | "READY" | "CONFIGURED" | "IN_STOCK" | "ENROLLED" | "REVOKED";
+                status?: ("NOT_CONFIGURED" | "READY" | "CONFIGURED" | "IN_STOCK" | "ENROLLED" | "REVOKED") | ("NOT_CONFIGURED" | "READY" | "CONFIGURED" | "IN_STOCK" | "ENROLLED" | "REVOKED")[];
                 userId?: string;
             };
             header?: never;
@@ -706,7 +706,7 @@ export interface operations {
                 format?: "csv" | "json";
                 policyId?: string;
                 q?: string;
-                status?: "NOT_CONFIGURED" | "READY" | "CONFIGURED" | "IN_STOCK" | "ENROLLED" | "REVOKED";
+                status?: ("NOT_CONFIGURED" | "READY" | "CONFIGURED" | "IN_STOCK" | "ENROLLED" | "REVOKED") | ("NOT_CONFIGURED" | "READY" | "CONFIGURED" | "IN_STOCK" | "ENROLLED" | "REVOKED")[];
                 userId?: string;
             };
             header?: never;
