@@ -1,15 +1,16 @@
 import { Label, LabelGroup } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
-import type { DeviceView } from '../api/types.ts';
+import type { DeviceView, InventoryStatus } from '../api/types.ts';
 
-const STATUS_COLOR = {
+/** One colour per status, shared by the FIDO Keys page and the inventory. */
+export const STATUS_COLOR = {
   NOT_CONFIGURED: 'grey',
   READY: 'blue',
   CONFIGURED: 'teal',
   IN_STOCK: 'purple',
   ENROLLED: 'green',
   REVOKED: 'red',
-} as const;
+} as const satisfies Record<InventoryStatus, string>;
 
 /** The status and the LOCKED / BUSY / INTERRUPTED flags of one key. */
 export function StatusLabels(props: { device: DeviceView }) {

@@ -1,15 +1,7 @@
 import { Label, LabelGroup } from '@patternfly/react-core';
 import { useTranslation } from 'react-i18next';
 import type { InventoryStatus } from '../api/types.ts';
-
-const STATUS_COLOR = {
-  NOT_CONFIGURED: 'grey',
-  READY: 'blue',
-  CONFIGURED: 'teal',
-  IN_STOCK: 'purple',
-  ENROLLED: 'green',
-  REVOKED: 'red',
-} as const satisfies Record<InventoryStatus, string>;
+import { STATUS_COLOR } from '../devices/statusLabel.tsx';
 
 /** The inventory status of a key, and LOCKED when its PIN is blocked. */
 export function InventoryStatusLabel(props: { status: InventoryStatus; locked: boolean }) {
