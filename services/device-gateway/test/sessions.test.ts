@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { KeyRun } from '../src/domain/session.ts';
 import { eventually, type GatewayHarness, startGatewayHarness } from './support/gatewayHarness.ts';
 
 let h: GatewayHarness;
@@ -169,21 +168,18 @@ describe('leases and interruptions', () => {
 
   it('marks a key pulled mid-configure INTERRUPTED with its step, and repairs it when it comes back', async () => {
     await unplugAll();
-    // Long enough that the unplug lands inside the step even on a loaded 2-core machine.
-    const key = await plug('generic', { latency: { config: 1_500 } });
+    const key = await plug('generic', { latency: { config: 400 } });
     const r = await h.api('POST', `/devices/${key.deviceId}/configure`, {
       body: { policyId: 'std' },
     });
     expect(r.status).toBe(202);
     const sessionId = r.body.sessionId as string;
-    const runs: KeyRun[] = [];
-    h.gateway.core.sessions.subscribe(sessionId, (m) => {
-      if (m.type === 'key') runs.push(m.run);
-    });
-    await eventually(
-      () => runs.some((run) => run.step === 'setMinPinLength'),
-      'setMinPinLength started',
-    );
+    // The key's current run, not only the messages: the session may reach the step before this
+    // test subscribed (the 202 comes back while the key is already being configured).
+    const current = () => h.gateway.core.sessions.get(sessionId)?.keys[key.serial];
+    const inStep = (run = current()) =>
+      run?.step === 'setMinPinLength' && !run.completedSteps.includes('setMinPinLength');
+    await eventually(() => inStep(), 'setMinPinLength started');
     await h.gateway.sim!.unplug(key.deviceId);
     const s = await sessionDone(sessionId);
     expect(s.keys[key.serial]).toMatchObject({
@@ -257,7 +253,7 @@ describe('apply linked policy', () => {
 
   it('reports a key pulled mid apply-policy as an interrupted apply-policy, not a configure', async () => {
     await unplugAll();
-    const key = await plug('generic', { latency: { config: 1_500 } });
+    const key = await plug('generic', { latency: { config: 400 } });
     h.responders.inventory.set(key.serial, {
       serial: key.serial,
       aaguid: '8f4c0add-96f0-404f-80e0-4cb0c1012d04',
@@ -267,14 +263,12 @@ describe('apply linked policy', () => {
     const r = await h.api('POST', `/devices/${key.deviceId}/apply-policy`, { body: {} });
     expect(r.status, r.text).toBe(202);
     const sessionId = r.body.sessionId as string;
-    const runs: KeyRun[] = [];
-    h.gateway.core.sessions.subscribe(sessionId, (m) => {
-      if (m.type === 'key') runs.push(m.run);
-    });
-    await eventually(
-      () => runs.some((run) => run.step === 'setMinPinLength'),
-      'setMinPinLength started',
-    );
+    // The key's current run, not only the messages: the session may reach the step before this
+    // test subscribed (the 202 comes back while the key is already being configured).
+    const current = () => h.gateway.core.sessions.get(sessionId)?.keys[key.serial];
+    const inStep = (run = current()) =>
+      run?.step === 'setMinPinLength' && !run.completedSteps.includes('setMinPinLength');
+    await eventually(() => inStep(), 'setMinPinLength started');
     await h.gateway.sim!.unplug(key.deviceId);
     await sessionDone(sessionId);
     const interrupted = await eventually(
