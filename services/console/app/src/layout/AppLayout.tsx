@@ -93,9 +93,13 @@ export function AppLayout(props: { children: ReactNode }) {
               </NavLink>
             </NavItem>
             <NavItem>
-              <NavLink to={toAudit()}>{t('nav.audit')}</NavLink>
               <NavLink to={toDashboard()}>{dashboard('nav')}</NavLink>
+            </NavItem>
+            <NavItem>
               <NavLink to={toInventory()}>{t('nav.inventory')}</NavLink>
+            </NavItem>
+            <NavItem>
+              <NavLink to={toAudit()}>{t('nav.audit')}</NavLink>
             </NavItem>
           </NavList>
         </Nav>
