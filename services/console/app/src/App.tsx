@@ -4,6 +4,9 @@ import { AuthWall } from './access/AuthWall.tsx';
 import { PageLoading } from './common/PageLoading.tsx';
 import { DASHBOARD_PERMISSION, toDashboard } from './dashboard/routes.ts';
 import { AppLayout } from './layout/AppLayout.tsx';
+// Users and Reports pages (issue 12).
+import { REPORTS_PERMISSION, toReports } from './reports/catalog.ts';
+import { toUsers, USERS_PERMISSION } from './users/routes.ts';
 
 const DevicesPage = lazy(() =>
   import('./devices/DevicesPage.tsx').then((m) => ({ default: m.DevicesPage })),
@@ -21,6 +24,12 @@ const InventoryPage = lazy(() =>
   import('./inventory/InventoryPage.tsx').then((m) => ({ default: m.InventoryPage })),
 );
 const KeyPage = lazy(() => import('./inventory/KeyPage.tsx').then((m) => ({ default: m.KeyPage })));
+const UsersPage = lazy(() =>
+  import('./users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })),
+);
+const ReportsPage = lazy(() =>
+  import('./reports/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })),
+);
 const NotFoundPage = lazy(() =>
   import('./common/NotFoundPage.tsx').then((m) => ({ default: m.NotFoundPage })),
 );
@@ -77,6 +86,23 @@ export function App() {
               element={
                 <AuthWall permission={DASHBOARD_PERMISSION}>
                   <DashboardPage />
+                </AuthWall>
+              }
+            />
+            {/* Users and Reports (issue 12) */}
+            <Route
+              path={toUsers()}
+              element={
+                <AuthWall permission={USERS_PERMISSION}>
+                  <UsersPage />
+                </AuthWall>
+              }
+            />
+            <Route
+              path={toReports()}
+              element={
+                <AuthWall permission={REPORTS_PERMISSION}>
+                  <ReportsPage />
                 </AuthWall>
               }
             />

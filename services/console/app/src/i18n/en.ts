@@ -1,5 +1,8 @@
 import { auditMessages } from '../audit/messages.ts';
 import { dashboard } from '../dashboard/en.ts';
+// Users and Reports (issue 12).
+import { reports } from '../reports/en.ts';
+import { users } from '../users/en.ts';
 
 /** English messages, one namespace per feature (i18next plurals: `_one` / `_other`). */
 export const en = {
@@ -320,4 +323,7 @@ export const en = {
   },
   audit: auditMessages,
   dashboard,
+  // Users and Reports (issue 12).
+  users,
+  reports,
 } as const;

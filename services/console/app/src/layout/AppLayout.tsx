@@ -29,6 +29,8 @@ import { SessionExpiredModal } from '../auth/SessionExpiredModal.tsx';
 import { toDashboard } from '../dashboard/routes.ts';
 import { toDevices } from '../devices/routes.ts';
 import { toInventory } from '../inventory/routes.ts';
+import { toReports } from '../reports/catalog.ts';
+import { toUsers } from '../users/routes.ts';
 
 const MAIN_ID = 'keyward-main';
 
@@ -60,6 +62,8 @@ function UserMenu() {
 export function AppLayout(props: { children: ReactNode }) {
   const { t } = useTranslation();
   const dashboard = useTranslation('dashboard').t;
+  const usersT = useTranslation('users').t;
+  const reportsT = useTranslation('reports').t;
   const masthead = (
     <Masthead>
       <MastheadMain>
@@ -100,6 +104,13 @@ export function AppLayout(props: { children: ReactNode }) {
             </NavItem>
             <NavItem>
               <NavLink to={toAudit()}>{t('nav.audit')}</NavLink>
+            </NavItem>
+            {/* Users and Reports (issue 12) */}
+            <NavItem>
+              <NavLink to={toUsers()}>{usersT('nav')}</NavLink>
+            </NavItem>
+            <NavItem>
+              <NavLink to={toReports()}>{reportsT('nav')}</NavLink>
             </NavItem>
           </NavList>
         </Nav>
