@@ -53,7 +53,7 @@ export function registerReportRoutes(
     {
       method: 'get',
       path: '/reports/:name',
-      summary: `Download a report: ${REPORT_NAMES.join(', ')} (devices-by takes by=status|policy|aaguid)`,
+      summary: `Download a report: ${REPORT_NAMES.join(', ')} (devices-by takes by=status|policy|idp|aaguid)`,
       tags: ['reports'],
       permission: 'report:read',
       params: z.object({ name: z.enum(REPORT_NAMES) }),

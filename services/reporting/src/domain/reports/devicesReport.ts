@@ -18,7 +18,7 @@ export const DEVICE_COLUMNS: readonly Column<InventoryRecord>[] = [
   { header: 'lastSeenAt', value: (d) => d.lastSeen?.at },
 ];
 
-export const DEVICE_GROUPINGS = ['status', 'policy', 'aaguid'] as const;
+export const DEVICE_GROUPINGS = ['status', 'policy', 'idp', 'aaguid'] as const;
 export type DeviceGrouping = (typeof DEVICE_GROUPINGS)[number];
 
 export interface DeviceGroupRow {
@@ -36,10 +36,12 @@ export const DEVICE_GROUP_COLUMNS: readonly Column<DeviceGroupRow>[] = [
 const groupKey: Record<DeviceGrouping, (d: InventoryRecord) => string> = {
   status: (d) => d.status,
   policy: (d) => (d.policyId ? `${d.policyId}@${d.policyVersion ?? '?'}` : '(none)'),
+  // The IdP connection the key's passkey was enrolled at; unassigned keys have none.
+  idp: (d) => d.idpId ?? '(none)',
   aaguid: (d) => d.aaguid ?? '(unknown)',
 };
 
-/** Counts keys per status, policy (id@version) or AAGUID; one pass, memory per distinct key. */
+/** Counts keys per status, policy (id@version), IdP connection or AAGUID; one pass, memory per distinct key. */
 export async function countDevicesBy(
   devices: AsyncIterable<InventoryRecord> | Iterable<InventoryRecord>,
   by: DeviceGrouping,

@@ -21,9 +21,15 @@ function rec(type: string, minute: number, data: Record<string, unknown>): Repor
 }
 
 describe('reports', () => {
-  it('counts devices by status and by policy', async () => {
+  it('counts devices by status, by policy and by IdP', async () => {
     const devices = [
-      { ...emptyDevice('A'), status: 'CONFIGURED' as const, policyId: 'p1', policyVersion: 2 },
+      {
+        ...emptyDevice('A'),
+        status: 'CONFIGURED' as const,
+        policyId: 'p1',
+        policyVersion: 2,
+        idpId: 'entra-1',
+      },
       { ...emptyDevice('B'), status: 'CONFIGURED' as const, policyId: 'p1', policyVersion: 2 },
       emptyDevice('C'),
     ];
@@ -34,6 +40,10 @@ describe('reports', () => {
     expect(await countDevicesBy(devices, 'policy')).toEqual([
       { by: 'policy', key: '(none)', count: 1 },
       { by: 'policy', key: 'p1@2', count: 2 },
+    ]);
+    expect(await countDevicesBy(devices, 'idp')).toEqual([
+      { by: 'idp', key: '(none)', count: 2 },
+      { by: 'idp', key: 'entra-1', count: 1 },
     ]);
   });
 

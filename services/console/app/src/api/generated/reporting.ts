@@ -127,7 +127,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Download a report: devices, devices-by, sessions, provisioning, pin-views (devices-by takes by=status|policy|aaguid) */
+        /** Download a report: devices, devices-by, sessions, provisioning, pin-views (devices-by takes by=status|policy|idp|aaguid) */
         get: operations["getReportsName"];
         put?: never;
         post?: never;
@@ -877,7 +877,7 @@ export interface operations {
     getReportsName: {
         parameters: {
             query?: {
-                by?: "status" | "policy" | "aaguid";
+                by?: "status" | "policy" | "idp" | "aaguid";
                 format?: "csv" | "json";
                 from?: string;
                 to?: string;
