@@ -96,6 +96,7 @@ describe('the Users and Reports pages', { timeout: SCENARIO_TIMEOUT_MS }, () => 
     const policy = await stack().createPolicy();
     await using key = await stack().plugKey('generic');
     await configureByApi(stack(), key.serial, policy.id);
+    await assignByApi(stack(), key, 'carol@contoso.example');
     await stack().reportingCaughtUp();
 
     const page = await openConsolePage(browser(), stack());
@@ -113,6 +114,9 @@ describe('the Users and Reports pages', { timeout: SCENARIO_TIMEOUT_MS }, () => 
     const byPolicy = await downloadText(page, 'Devices by group', 'JSON');
     expect(byPolicy.name).toMatch(/\.json$/);
     expect(JSON.stringify(JSON.parse(byPolicy.text))).toContain(policy.id);
+    await reportCard(page, 'Devices by group').getByLabel('Group by').selectOption('idp');
+    const byIdp = await downloadText(page, 'Devices by group', 'CSV');
+    expect(byIdp.text).toContain(`idp,${stack().idpId},`);
 
     // Sessions of today (UTC) hold the configuration just run; a range in the past holds none.
     const sessions = reportCard(page, 'Sessions');

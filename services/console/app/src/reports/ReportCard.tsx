@@ -5,6 +5,7 @@ import {
   Card,
   CardBody,
   CardTitle,
+  Content,
   Form,
   FormGroup,
   FormHelperText,
@@ -71,7 +72,7 @@ export function ReportCard(props: { report: ReportDefinition }) {
         </Title>
       </CardTitle>
       <CardBody>
-        <p>{t(`report.${name}.body`)}</p>
+        <Content component="p">{t(`report.${name}.body`)}</Content>
         <Form onSubmit={(e) => e.preventDefault()} aria-label={title}>
           {filters.includes('from') && (
             <FormGroup label={t('filter.from')} fieldId={id('from')}>

@@ -34,6 +34,7 @@ export const REPORTS: readonly ReportDefinition[] = Object.entries(DEFINITIONS).
 export const DEVICE_GROUPINGS = {
   status: true,
   policy: true,
+  idp: true,
   aaguid: true,
 } as const satisfies Record<DeviceGrouping, true>;
 export const GROUPINGS = Object.keys(DEVICE_GROUPINGS) as DeviceGrouping[];

@@ -12,7 +12,7 @@ export const reports = {
     },
     'devices-by': {
       title: 'Devices by group',
-      body: 'How many keys there are per status, policy or authenticator model.',
+      body: 'How many keys there are per status, policy, identity provider or authenticator model.',
     },
     sessions: {
       title: 'Sessions',
@@ -33,7 +33,12 @@ export const reports = {
     by: 'Group by',
     toBeforeFrom: '"To" is before "From".',
   },
-  by: { status: 'Status', policy: 'Policy', aaguid: 'Authenticator model (AAGUID)' },
+  by: {
+    status: 'Status',
+    policy: 'Policy',
+    idp: 'Identity provider',
+    aaguid: 'Authenticator model (AAGUID)',
+  },
   csv: 'Download {{report}} as CSV',
   json: 'Download {{report}} as JSON',
   csvShort: 'CSV',
