@@ -4,6 +4,7 @@ import { AuthWall } from './access/AuthWall.tsx';
 import { PageLoading } from './common/PageLoading.tsx';
 import { DASHBOARD_PERMISSION, toDashboard } from './dashboard/routes.ts';
 import { AppLayout } from './layout/AppLayout.tsx';
+import { POLICIES_READ_PERMISSION, POLICIES_WRITE_PERMISSION } from './policies/routes.ts';
 
 const DevicesPage = lazy(() =>
   import('./devices/DevicesPage.tsx').then((m) => ({ default: m.DevicesPage })),
@@ -21,6 +22,16 @@ const InventoryPage = lazy(() =>
   import('./inventory/InventoryPage.tsx').then((m) => ({ default: m.InventoryPage })),
 );
 const KeyPage = lazy(() => import('./inventory/KeyPage.tsx').then((m) => ({ default: m.KeyPage })));
+// Policies (issue 12)
+const PoliciesPage = lazy(() =>
+  import('./policies/PoliciesPage.tsx').then((m) => ({ default: m.PoliciesPage })),
+);
+const NewPolicyPage = lazy(() =>
+  import('./policies/NewPolicyPage.tsx').then((m) => ({ default: m.NewPolicyPage })),
+);
+const PolicyPage = lazy(() =>
+  import('./policies/PolicyPage.tsx').then((m) => ({ default: m.PolicyPage })),
+);
 const NotFoundPage = lazy(() =>
   import('./common/NotFoundPage.tsx').then((m) => ({ default: m.NotFoundPage })),
 );
@@ -77,6 +88,31 @@ export function App() {
               element={
                 <AuthWall permission={DASHBOARD_PERMISSION}>
                   <DashboardPage />
+                </AuthWall>
+              }
+            />
+            {/* Policies (issue 12) */}
+            <Route
+              path="/policies"
+              element={
+                <AuthWall permission={POLICIES_READ_PERMISSION}>
+                  <PoliciesPage />
+                </AuthWall>
+              }
+            />
+            <Route
+              path="/policies/new"
+              element={
+                <AuthWall permission={POLICIES_WRITE_PERMISSION}>
+                  <NewPolicyPage />
+                </AuthWall>
+              }
+            />
+            <Route
+              path="/policies/:id"
+              element={
+                <AuthWall permission={POLICIES_READ_PERMISSION}>
+                  <PolicyPage />
                 </AuthWall>
               }
             />
