@@ -342,5 +342,4 @@ describe('keys linked to a policy ahead of configuration', () => {
     });
     expect(del.status).toBe(200);
   });
-
 });
