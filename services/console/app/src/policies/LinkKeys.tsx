@@ -93,7 +93,7 @@ export function LinkKeys(props: { policyId: string; canWrite: boolean }) {
           <Content component="p">{t('links.none')}</Content>
         )}
         {devices.length > 0 && (
-          <Table aria-label={t('links.listLabel')} variant="compact">
+          <Table aria-label={t('links.listLabel')} variant="compact" role="table">
             <Thead>
               <Tr>
                 <Th>{t('links.serial')}</Th>

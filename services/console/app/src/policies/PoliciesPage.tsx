@@ -32,7 +32,7 @@ function PolicyTable(props: {
   const { t } = useTranslation('policies');
   const dash = '—';
   return (
-    <Table aria-label={t('listLabel')} variant="compact">
+    <Table aria-label={t('listLabel')} variant="compact" role="table">
       <Thead>
         <Tr>
           <Th>{t('column.name')}</Th>
