@@ -315,7 +315,7 @@ describe('keys linked to a policy ahead of configuration', () => {
     expect(stack.events.some((e) => e.data.serial === 'LNK-9')).toBe(false);
   });
 
-  it('unlinks every key of a deleted policy', async () => {
+  it('refuses to delete a policy keys are linked to, naming them, until they are unlinked', async () => {
     const { body: p } = await stack.http('POST', '/policies', {
       token: writer,
       body: body('Link D'),
@@ -324,17 +324,22 @@ describe('keys linked to a policy ahead of configuration', () => {
       token: writer,
       body: { serials: ['LNK-D1', 'LNK-D2'] },
     });
+    const refused = await stack.http('DELETE', `/policies/${p.id}?expectedVersion=1`, {
+      token: writer,
+    });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error.code).toBe('CONFLICT');
+    expect(refused.body.error.details.serials).toEqual(['LNK-D1', 'LNK-D2']);
+    expect(refused.body.error.message).toContain('LNK-D1, LNK-D2');
+    expect((await stack.http('GET', `/policies/${p.id}`, { token: reader })).status).toBe(200);
+    expect(
+      (await stack.http('GET', `/policies/${p.id}/devices`, { token: reader })).body.devices,
+    ).toHaveLength(2);
+    for (const serial of ['LNK-D1', 'LNK-D2'])
+      await stack.http('DELETE', `/policies/${p.id}/devices/${serial}`, { token: writer });
     const del = await stack.http('DELETE', `/policies/${p.id}?expectedVersion=1`, {
       token: writer,
     });
     expect(del.status).toBe(200);
-    for (const serial of ['LNK-D1', 'LNK-D2'])
-      await stack.waitForEvent(
-        (e) => e.type === 'keyward.policy.device_unlinked' && e.data.serial === serial,
-        `unlinked ${serial}`,
-      );
-    expect(
-      (await stack.http('GET', `/policies/${p.id}/devices`, { token: reader })).body.devices,
-    ).toEqual([]);
   });
 });

@@ -235,7 +235,7 @@ describe('reporting service on real NATS and database', () => {
       byStatus: Record<string, number>;
       locked: number;
       enrolledUsers: number;
-      byPolicy: { policyId: string | null; count: number }[];
+      byPolicy: { policyId: string | null; count: number; users: number }[];
       byIdp: { idpId: string | null; count: number }[];
     };
     const statuses = count(devices.map((d) => d.status));
@@ -258,7 +258,13 @@ describe('reporting service on real NATS and database', () => {
       [...rows].sort((a, b) => String(key(a)).localeCompare(String(key(b))));
     expect(sorted(summary.byPolicy, (r) => r.policyId)).toEqual(
       sorted(
-        [...count(devices.map((d) => d.policyId))].map(([policyId, n]) => ({ policyId, count: n })),
+        [...count(devices.map((d) => d.policyId))].map(([policyId, n]) => ({
+          policyId,
+          count: n,
+          users: new Set(
+            devices.filter((d) => d.policyId === policyId && d.user?.id).map((d) => d.user?.id),
+          ).size,
+        })),
         (r) => r.policyId,
       ),
     );

@@ -4,6 +4,7 @@ import { AuthWall } from './access/AuthWall.tsx';
 import { PageLoading } from './common/PageLoading.tsx';
 import { DASHBOARD_PERMISSION, toDashboard } from './dashboard/routes.ts';
 import { AppLayout } from './layout/AppLayout.tsx';
+import { POLICIES_READ_PERMISSION, POLICIES_WRITE_PERMISSION } from './policies/routes.ts';
 // Users and Reports pages (issue 12).
 import { REPORTS_PERMISSION, toReports } from './reports/catalog.ts';
 import { toUsers, USERS_PERMISSION } from './users/routes.ts';
@@ -29,6 +30,16 @@ const UsersPage = lazy(() =>
 );
 const ReportsPage = lazy(() =>
   import('./reports/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })),
+);
+// Policies (issue 12)
+const PoliciesPage = lazy(() =>
+  import('./policies/PoliciesPage.tsx').then((m) => ({ default: m.PoliciesPage })),
+);
+const NewPolicyPage = lazy(() =>
+  import('./policies/NewPolicyPage.tsx').then((m) => ({ default: m.NewPolicyPage })),
+);
+const PolicyPage = lazy(() =>
+  import('./policies/PolicyPage.tsx').then((m) => ({ default: m.PolicyPage })),
 );
 const NotFoundPage = lazy(() =>
   import('./common/NotFoundPage.tsx').then((m) => ({ default: m.NotFoundPage })),
@@ -103,6 +114,31 @@ export function App() {
               element={
                 <AuthWall permission={REPORTS_PERMISSION}>
                   <ReportsPage />
+                </AuthWall>
+              }
+            />
+            {/* Policies (issue 12) */}
+            <Route
+              path="/policies"
+              element={
+                <AuthWall permission={POLICIES_READ_PERMISSION}>
+                  <PoliciesPage />
+                </AuthWall>
+              }
+            />
+            <Route
+              path="/policies/new"
+              element={
+                <AuthWall permission={POLICIES_WRITE_PERMISSION}>
+                  <NewPolicyPage />
+                </AuthWall>
+              }
+            />
+            <Route
+              path="/policies/:id"
+              element={
+                <AuthWall permission={POLICIES_READ_PERMISSION}>
+                  <PolicyPage />
                 </AuthWall>
               }
             />

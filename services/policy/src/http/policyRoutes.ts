@@ -90,7 +90,8 @@ export function registerPolicyRoutes(http: HttpApp, deps: PolicyServiceDeps): vo
     {
       method: 'delete',
       path: '/policies/:id',
-      summary: 'Delete a policy at ?expectedVersion=N (history stays)',
+      summary:
+        'Delete a policy at ?expectedVersion=N (history stays); 409 listing the serials while keys are linked to it',
       tags: ['policies'],
       permission: 'policy:write',
       params: idParams,

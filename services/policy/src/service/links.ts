@@ -1,4 +1,4 @@
-import { isKeywardError, KeywardError, policyEvents } from '@keyward/contracts';
+import { KeywardError, policyEvents } from '@keyward/contracts';
 import type { PolicyServiceDeps } from './deps.ts';
 
 /**
@@ -38,17 +38,4 @@ export async function unlinkDevice(
     data: { serial, policyId },
   });
   return { policyId, serial };
-}
-
-/** A deleted policy takes its links with it, so no key stays READY for a policy that is gone. */
-export async function unlinkAll(
-  deps: PolicyServiceDeps,
-  { policyId, actor }: { policyId: string; actor: string },
-): Promise<void> {
-  for (const link of await deps.links.list(policyId)) {
-    await unlinkDevice(deps, { policyId, serial: link.serial, actor }).catch((error: unknown) => {
-      // Unlinked meanwhile by someone else: nothing left to do for this key.
-      if (!(isKeywardError(error) && error.code === 'NOT_FOUND')) throw error;
-    });
-  }
 }

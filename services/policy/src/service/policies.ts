@@ -3,7 +3,6 @@ import type { Policy, PolicyInput } from '../domain/policy/policySchema.ts';
 import { validatePolicy } from '../domain/policy/validatePolicy.ts';
 import { nextVersion } from '../domain/policy/versioning.ts';
 import type { PolicyServiceDeps } from './deps.ts';
-import { unlinkAll } from './links.ts';
 
 /** Parse and check a policy body; VALIDATION_FAILED lists every issue with its path. */
 export function checkPolicy(deps: Pick<PolicyServiceDeps, 'mds'>, input: unknown): PolicyInput {
@@ -65,12 +64,24 @@ export async function updatePolicy(
   return policy;
 }
 
+/**
+ * Deletes a policy no key is linked to. A linked key would be left READY for a policy that is
+ * gone, so the delete is refused (409) naming the serials: the administrator relinks or unlinks
+ * them first, knowingly, rather than the delete silently undoing their links.
+ */
 export async function deletePolicy(
   deps: PolicyServiceDeps,
   { id, expectedVersion, actor }: { id: string; expectedVersion: number; actor: string },
 ): Promise<Policy> {
+  const serials = (await deps.links.list(id)).map((l) => l.serial);
+  if (serials.length > 0) {
+    throw new KeywardError(
+      'CONFLICT',
+      `policy ${id} is used by ${serials.length} key(s): ${serials.slice(0, 20).join(', ')}${serials.length > 20 ? ', …' : ''}; unlink or relink them first`,
+      { details: { policyId: id, serials } },
+    );
+  }
   const policy = await deps.policies.delete(id, expectedVersion);
   await deps.events.publish(policyEvents.deleted, { actor, subject: id, data: ref(policy) });
-  await unlinkAll(deps, { policyId: id, actor });
   return policy;
 }

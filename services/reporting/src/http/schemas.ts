@@ -121,7 +121,8 @@ export const inventorySummarySchema = z.object({
   }) satisfies z.ZodType<Record<z.infer<typeof deviceStatusSchema>, number>>,
   locked: count,
   enrolledUsers: count,
-  byPolicy: z.array(z.object({ policyId: z.string().nullable(), count })),
+  /** `users`: distinct users holding a key of the policy. */
+  byPolicy: z.array(z.object({ policyId: z.string().nullable(), count, users: count })),
   byIdp: z.array(z.object({ idpId: z.string().nullable(), count })),
 });
 

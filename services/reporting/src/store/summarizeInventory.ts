@@ -11,8 +11,11 @@ export interface InventorySummary {
   locked: number;
   /** Distinct users holding at least one ENROLLED key. */
   enrolledUsers: number;
-  /** Keys per configured policy, most first; `policyId` null = no policy. */
-  byPolicy: { policyId: string | null; count: number }[];
+  /**
+   * Keys per configured policy, most first; `policyId` null = no policy. `users`: distinct users
+   * holding a key of that policy (the console's Policies list shows both).
+   */
+  byPolicy: { policyId: string | null; count: number; users: number }[];
   /** Keys per identity provider of their assignment, most first; `idpId` null = unassigned. */
   byIdp: { idpId: string | null; count: number }[];
 }
@@ -34,13 +37,21 @@ export async function summarizeInventory(models: ReportingModels): Promise<Inven
       { $sort: { [field]: 1 } },
       { $group: { _id: `$${field}`, count: { $sum: 1 } } },
     ]);
-  const [statuses, policies, idps, enrolled, locked] = await Promise.all([
+  // Two $group stages: distinct (policy, user) pairs, then pairs per policy.
+  const usersPerPolicy = models.inventory.aggregate<Bucket>([
+    { $match: { 'user.id': { $type: 'string' } } },
+    { $group: { _id: { p: '$policyId', u: '$user.id' } } },
+    { $group: { _id: '$_id.p', count: { $sum: 1 } } },
+  ]);
+  const [statuses, policies, idps, enrolled, locked, policyUsers] = await Promise.all([
     groupBy('status'),
     groupBy('policyId'),
     groupBy('idpId'),
     groupBy('user.id', { status: 'ENROLLED' }),
     models.inventory.countDocuments({ locked: true }),
+    usersPerPolicy,
   ]);
+  const usersOf = new Map(policyUsers.map((b) => [b._id ?? null, b.count]));
   const byStatus = Object.fromEntries(deviceStatusSchema.options.map((s) => [s, 0])) as Record<
     DeviceStatus,
     number
@@ -56,7 +67,11 @@ export async function summarizeInventory(models: ReportingModels): Promise<Inven
     byStatus,
     locked,
     enrolledUsers: enrolled.filter((b) => b._id !== null && b._id !== undefined).length,
-    byPolicy: ranked(policies).map(({ id, count }) => ({ policyId: id, count })),
+    byPolicy: ranked(policies).map(({ id, count }) => ({
+      policyId: id,
+      count,
+      users: usersOf.get(id) ?? 0,
+    })),
     byIdp: ranked(idps).map(({ id, count }) => ({ idpId: id, count })),
   };
 }

@@ -1,5 +1,6 @@
 import { auditMessages } from '../audit/messages.ts';
 import { dashboard } from '../dashboard/en.ts';
+import { policies } from '../policies/en.ts';
 // Users and Reports (issue 12).
 import { reports } from '../reports/en.ts';
 import { users } from '../users/en.ts';
@@ -326,4 +327,5 @@ export const en = {
   // Users and Reports (issue 12).
   users,
   reports,
+  policies,
 } as const;

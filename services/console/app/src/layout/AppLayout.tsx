@@ -29,6 +29,7 @@ import { SessionExpiredModal } from '../auth/SessionExpiredModal.tsx';
 import { toDashboard } from '../dashboard/routes.ts';
 import { toDevices } from '../devices/routes.ts';
 import { toInventory } from '../inventory/routes.ts';
+import { toPolicies } from '../policies/routes.ts';
 import { toReports } from '../reports/catalog.ts';
 import { toUsers } from '../users/routes.ts';
 
@@ -64,6 +65,7 @@ export function AppLayout(props: { children: ReactNode }) {
   const dashboard = useTranslation('dashboard').t;
   const usersT = useTranslation('users').t;
   const reportsT = useTranslation('reports').t;
+  const policies = useTranslation('policies').t;
   const masthead = (
     <Masthead>
       <MastheadMain>
@@ -105,7 +107,9 @@ export function AppLayout(props: { children: ReactNode }) {
             <NavItem>
               <NavLink to={toAudit()}>{t('nav.audit')}</NavLink>
             </NavItem>
-            {/* Users and Reports (issue 12) */}
+            <NavItem>
+              <NavLink to={toPolicies()}>{policies('nav')}</NavLink>
+            </NavItem>
             <NavItem>
               <NavLink to={toUsers()}>{usersT('nav')}</NavLink>
             </NavItem>

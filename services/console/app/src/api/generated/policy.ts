@@ -133,7 +133,7 @@ export interface paths {
         /** Replace a policy; expectedVersion must be the current version (else 409) */
         put: operations["putPoliciesId"];
         post?: never;
-        /** Delete a policy at ?expectedVersion=N (history stays) */
+        /** Delete a policy at ?expectedVersion=N (history stays); 409 listing the serials while keys are linked to it */
         delete: operations["deletePoliciesId"];
         options?: never;
         head?: never;

@@ -803,6 +803,7 @@ export interface operations {
                         byPolicy: {
                             count: number;
                             policyId: string | null;
+                            users: number;
                         }[];
                         byStatus: {
                             CONFIGURED: number;
