@@ -21,6 +21,10 @@ const BENCHMARKS = {
     file: 'reportingThroughput.ts',
     what: 'events/s from publish to persisted audit record, p50/p99 latency',
   },
+  pages: {
+    file: 'consolePages.ts',
+    what: 'inventory + event-log REST pages (first, next) at 100k keys / 1M events, p50/p95, index use',
+  },
 } as const;
 
 type Name = keyof typeof BENCHMARKS;
