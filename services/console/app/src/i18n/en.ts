@@ -1,5 +1,6 @@
 import { auditMessages } from '../audit/messages.ts';
 import { dashboard } from '../dashboard/en.ts';
+import { inventoryActions } from '../inventory/en.ts';
 
 /** English messages, one namespace per feature (i18next plurals: `_one` / `_other`). */
 export const en = {
@@ -228,6 +229,7 @@ export const en = {
     operation: { failed: 'The operation failed' },
   },
   inventory: {
+    ...inventoryActions,
     title: 'Device Inventory',
     intro: 'Every key Keyward knows, from the audit trail: where it stands and who holds it.',
     tabsLabel: 'Inventory views',
