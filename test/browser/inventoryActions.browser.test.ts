@@ -44,14 +44,6 @@ describe('the Device inventory’s help-desk actions', { timeout: SCENARIO_TIMEO
     });
     await visible(page.getByText(policy.name), 'the policy by its name');
 
-    // Initial PIN: the FIDO Keys page's dialog, with the gateway's permission table.
-    await page.getByRole('button', { name: 'Initial PIN' }).click();
-    const pins = dialog(page, 'Initial PIN');
-    await visible(pins.getByLabel('User PIN', { exact: true }), 'the user PIN field');
-    await expectNoAxeViolations(page, 'the initial PIN dialog');
-    await closeButton(pins).click();
-    await pins.waitFor({ state: 'detached' });
-
     await page.getByRole('button', { name: 'Remote unlock' }).click();
     const unlock = dialog(page, 'Remote unlock');
     await expect(unlock.getByLabel('Serial of the key').inputValue()).resolves.toBe(key.serial);
@@ -121,6 +113,16 @@ describe('the Device inventory’s help-desk actions', { timeout: SCENARIO_TIMEO
     const jsonText = await readFile(await json.path(), 'utf8');
     expect(jsonText).toContain(key.serial);
     expect(await page.getByRole('button', { name: 'Previous page' }).isDisabled()).toBe(true);
+
+    await page.getByRole('link', { name: key.serial, exact: true }).click();
+    await visible(keyHeading(key.serial)(page), 'the key page');
+    // Initial PIN: the FIDO Keys page's dialog, with the gateway's permission table.
+    await page.getByRole('button', { name: 'Initial PIN' }).click();
+    const pins = dialog(page, 'Initial PIN');
+    await visible(pins.getByLabel('User PIN', { exact: true }), 'the user PIN field');
+    await expectNoAxeViolations(page, 'the initial PIN dialog');
+    await closeButton(pins).click();
+    await pins.waitFor({ state: 'detached' });
   });
 
   it('offers the auditor no remote unlock and no initial PIN', async () => {
