@@ -76,6 +76,38 @@ export function simulationRoutes(route: Route, core: GatewayCore): void {
     },
     async ({ params }) => ({ body: await sim.blockPin(params.id) }),
   );
+  // The user's side of a help-desk remote unlock (their local tool shows the challenge and takes
+  // the response they are read); the console's side is the policy service's unlock-response.
+  route(
+    {
+      method: 'post',
+      path: '/simulation/devices/:id/unlock-challenge',
+      summary: 'Start a help-desk remote unlock on a virtual key: the challenge it shows (hex)',
+      permission: 'device:configure',
+      params: deviceIdParams,
+      body: z.object({ newPin: z.string().min(4).max(63) }),
+      responses: { 200: z.object({ challenge: z.string() }), 404: errorSchema },
+    },
+    async ({ params, body }) => ({
+      body: { challenge: await sim.unlockChallenge(params.id, body.newPin) },
+    }),
+  );
+  route(
+    {
+      method: 'post',
+      path: '/simulation/devices/:id/unlock-answer',
+      summary: 'Give a virtual key the response read back (hex); 409 when the key refuses it',
+      permission: 'device:configure',
+      params: deviceIdParams,
+      body: z.object({ response: z.string().regex(/^[0-9a-fA-F]{32}$/) }),
+      responses: {
+        200: z.object({ pinRetries: z.number() }),
+        404: errorSchema,
+        409: errorSchema,
+      },
+    },
+    async ({ params, body }) => ({ body: await sim.unlockAnswer(params.id, body.response) }),
+  );
   route(
     {
       method: 'post',

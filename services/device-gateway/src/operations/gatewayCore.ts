@@ -19,6 +19,10 @@ export interface SimulationControl {
   touch(deviceId: string): Promise<void>;
   /** Runs the key's PIN retries out (LOCKED), as repeated wrong PINs would. */
   blockPin(deviceId: string): Promise<{ deviceId: string }>;
+  /** Help-desk remote unlock, the user's side: the challenge the key shows (hex). */
+  unlockChallenge(deviceId: string, newPin: string): Promise<string>;
+  /** Help-desk remote unlock: the response read back, given to the key. */
+  unlockAnswer(deviceId: string, responseHex: string): Promise<{ pinRetries: number }>;
   list(): { deviceId: string; serial: string; profile: string }[];
 }
 

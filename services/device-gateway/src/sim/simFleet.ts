@@ -17,6 +17,7 @@ import { KeywardError } from '@keyward/contracts';
 import { type HidCtapDevice, MemoryHidTransport } from '@keyward/ctap';
 import type { DeviceRegistry } from '../devices/deviceRegistry.ts';
 import type { SimulationControl } from '../operations/gatewayCore.ts';
+import { HelpDeskUnlock } from './helpDeskUnlock.ts';
 import { type FleetPlan, reconcileFleet } from './reconcileFleet.ts';
 
 /** How long a simulated touch waits for the key to ask for one. */
@@ -53,6 +54,7 @@ export class SimFleet implements SimulationControl {
   readonly #plugged = new Map<string, Plugged>();
   readonly #unplugged = new Map<string, VirtualAuthenticator>();
   readonly #persisted = new WeakSet<VirtualAuthenticator>();
+  readonly #helpDesk = new HelpDeskUnlock();
   #counter = 0;
 
   constructor(options: SimFleetOptions) {
@@ -184,6 +186,16 @@ export class SimFleet implements SimulationControl {
       ...(this.#o.latency ? { latency: this.#o.latency } : {}),
     });
     return this.adopt(blocked);
+  }
+
+  /** Help-desk remote unlock, the user's side: the challenge the key shows (hex). */
+  unlockChallenge(deviceId: string, newPin: string): Promise<string> {
+    return this.#helpDesk.challenge(deviceId, this.#get(deviceId).device, newPin);
+  }
+
+  /** Help-desk remote unlock: the response read back to the user, typed into the key. */
+  unlockAnswer(deviceId: string, responseHex: string): Promise<{ pinRetries: number }> {
+    return this.#helpDesk.answer(deviceId, responseHex);
   }
 
   /**

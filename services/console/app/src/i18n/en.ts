@@ -1,5 +1,6 @@
 import { auditMessages } from '../audit/messages.ts';
 import { dashboard } from '../dashboard/en.ts';
+import { inventoryActions } from '../inventory/en.ts';
 import { policies } from '../policies/en.ts';
 // Users and Reports (issue 12).
 import { reports } from '../reports/en.ts';
@@ -232,6 +233,7 @@ export const en = {
     operation: { failed: 'The operation failed' },
   },
   inventory: {
+    ...inventoryActions,
     title: 'Device Inventory',
     intro: 'Every key Keyward knows, from the audit trail: where it stands and who holds it.',
     tabsLabel: 'Inventory views',

@@ -22,19 +22,24 @@ import { Table, Tbody, Td, Th, Thead, Tr } from '@patternfly/react-table';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
+import { useHasPermission } from '../access/useWhoami.ts';
 import { errorMessage } from '../api/errors.ts';
 import type { InventoryRecord, InventoryStatus } from '../api/types.ts';
 import { PageLoading } from '../common/PageLoading.tsx';
+import { ExportButtons } from './ExportButtons.tsx';
 import { InventoryStatusLabel } from './InventoryStatusLabel.tsx';
 import {
   INVENTORY_TABS,
   type InventoryFilter,
   type InventoryTab,
   inventorySearch,
+  nextPage,
   parseInventoryFilter,
+  previousPage,
   toInventoryKey,
 } from './routes.ts';
 import { useInventoryPage } from './useInventory.ts';
+import { useInventoryNames } from './useNames.ts';
 
 /** A user as an administrator recognises them. */
 export const userLabel = (user: InventoryRecord['user']) =>
@@ -42,6 +47,7 @@ export const userLabel = (user: InventoryRecord['user']) =>
 
 function InventoryTable(props: { items: InventoryRecord[] }) {
   const { t } = useTranslation('inventory');
+  const names = useInventoryNames();
   return (
     <Table aria-label={t('tableLabel')} variant="compact" role="table">
       <Thead>
@@ -66,7 +72,7 @@ function InventoryTable(props: { items: InventoryRecord[] }) {
             <Td dataLabel={t('column.policy')}>
               {key.policyId
                 ? t('policyVersion', {
-                    id: key.policyId,
+                    id: names.policyName(key.policyId),
                     version: String(key.policyVersion ?? '?'),
                   })
                 : '—'}
@@ -93,7 +99,8 @@ export function InventoryPage() {
   const show = (next: InventoryFilter) =>
     setSearchParams(new URLSearchParams(inventorySearch(next)));
   const refine = (patch: Partial<InventoryFilter>) =>
-    show({ ...filter, ...patch, cursor: undefined });
+    show({ ...filter, ...patch, cursor: undefined, back: undefined });
+  const canExport = useHasPermission('report:read') === true;
   const filtered = Boolean(filter.q || filter.status);
   const items = page.data?.items ?? [];
 
@@ -130,18 +137,31 @@ export function InventoryPage() {
               </FormSelect>
             </ToolbarItem>
           )}
+          {canExport && (
+            <ToolbarItem>
+              <ExportButtons filter={filter} />
+            </ToolbarItem>
+          )}
           <ToolbarItem variant="pagination" align={{ default: 'alignEnd' }}>
             {filter.cursor && (
-              <Button variant="link" onClick={() => show({ ...filter, cursor: undefined })}>
+              <Button
+                variant="link"
+                onClick={() => show({ ...filter, cursor: undefined, back: undefined })}
+              >
                 {t('firstPage')}
               </Button>
             )}
             <Button
               variant="secondary"
+              isDisabled={!filter.cursor || page.isPlaceholderData}
+              onClick={() => show(previousPage(filter))}
+            >
+              {t('previousPage')}
+            </Button>
+            <Button
+              variant="secondary"
               isDisabled={!page.data?.nextCursor || page.isPlaceholderData}
-              onClick={() =>
-                page.data?.nextCursor && show({ ...filter, cursor: page.data.nextCursor })
-              }
+              onClick={() => page.data?.nextCursor && show(nextPage(filter, page.data.nextCursor))}
             >
               {t('nextPage')}
             </Button>
@@ -184,9 +204,7 @@ export function InventoryPage() {
       <PageSection>
         <Tabs
           activeKey={filter.tab}
-          onSelect={(_e, key) =>
-            show({ tab: key as InventoryTab, q: filter.q, status: undefined, cursor: undefined })
-          }
+          onSelect={(_e, key) => show({ tab: key as InventoryTab, q: filter.q })}
           aria-label={t('tabsLabel')}
         >
           {(['assigned', 'stock'] as const).map((tab) => (

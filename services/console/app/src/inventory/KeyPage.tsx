@@ -25,9 +25,11 @@ import type { InventoryRecord } from '../api/types.ts';
 import { PageLoading } from '../common/PageLoading.tsx';
 import { userLabel } from './InventoryPage.tsx';
 import { InventoryStatusLabel } from './InventoryStatusLabel.tsx';
+import { KeyActions } from './KeyActions.tsx';
 import { RevokeDialog } from './RevokeDialog.tsx';
 import { toInventory } from './routes.ts';
 import { HISTORY_LIMIT, inventoryKeys, useInventoryKey, useKeyHistory } from './useInventory.ts';
+import { useInventoryNames } from './useNames.ts';
 
 function Detail(props: { term: string; children: ReactNode }) {
   return (
@@ -95,17 +97,18 @@ function KeyHistory(props: { serial: string }) {
 function KeyDetails(props: { record: InventoryRecord }) {
   const { t } = useTranslation('inventory');
   const { record } = props;
+  const names = useInventoryNames();
   return (
     <DescriptionList isCompact isHorizontal columnModifier={{ default: '2Col' }}>
       <Detail term={t('column.status')}>
         <InventoryStatusLabel status={record.status} locked={record.locked} />
       </Detail>
       <Detail term={t('column.user')}>{userLabel(record.user)}</Detail>
-      <Detail term={t('field.idp')}>{record.idpId}</Detail>
+      <Detail term={t('field.idp')}>{record.idpId ? names.idpName(record.idpId) : null}</Detail>
       <Detail term={t('column.policy')}>
         {record.policyId
           ? t('policyVersion', {
-              id: record.policyId,
+              id: names.policyName(record.policyId),
               version: String(record.policyVersion ?? '?'),
             })
           : null}
@@ -147,6 +150,9 @@ export function KeyPage() {
         <Flex justifyContent={{ default: 'justifyContentSpaceBetween' }}>
           <FlexItem>
             <Title headingLevel="h1">{t('keyTitle', { serial })}</Title>
+          </FlexItem>
+          <FlexItem>
+            <KeyActions serial={serial} />
           </FlexItem>
           {canRevoke && revocable && (
             <FlexItem>

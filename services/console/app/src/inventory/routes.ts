@@ -17,6 +17,11 @@ export interface InventoryFilter {
   status?: InventoryStatus | undefined;
   /** The reporting service's cursor of the page shown (none: the first page). */
   cursor?: string | undefined;
+  /**
+   * The cursors of the pages before this one, oldest first ('' for the first page): the service's
+   * cursors only go forward, so Previous page takes the last one off.
+   */
+  back?: string[] | undefined;
 }
 
 const isTab = (v: string | null): v is InventoryTab => v === 'assigned' || v === 'stock';
@@ -32,6 +37,7 @@ export function parseInventoryFilter(search: URLSearchParams): InventoryFilter {
     q: search.get('q')?.trim() || undefined,
     status: status && allowed.includes(status) ? (status as InventoryStatus) : undefined,
     cursor: search.get('cursor') || undefined,
+    back: search.has('back') ? search.getAll('back') : undefined,
   };
 }
 
@@ -42,8 +48,23 @@ export function inventorySearch(filter: InventoryFilter): string {
   if (filter.q) search.set('q', filter.q);
   if (filter.status) search.set('status', filter.status);
   if (filter.cursor) search.set('cursor', filter.cursor);
+  if (filter.cursor) for (const c of filter.back ?? []) search.append('back', c);
   const text = search.toString();
   return text ? `?${text}` : '';
+}
+
+/** The filter of the page after this one (this page's cursor is remembered for Previous page). */
+export const nextPage = (filter: InventoryFilter, cursor: string): InventoryFilter => ({
+  ...filter,
+  cursor,
+  back: [...(filter.back ?? []), filter.cursor ?? ''],
+});
+
+/** The filter of the page before this one (the first page when none is remembered). */
+export function previousPage(filter: InventoryFilter): InventoryFilter {
+  const back = [...(filter.back ?? [])];
+  const cursor = back.pop() || undefined;
+  return { ...filter, cursor, back: cursor ? back : undefined };
 }
 
 /** Typed paths of the inventory feature (tests and links build URLs with these). */
