@@ -3,6 +3,7 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { AuthWall } from './access/AuthWall.tsx';
 import { PageLoading } from './common/PageLoading.tsx';
 import { DASHBOARD_PERMISSION, toDashboard } from './dashboard/routes.ts';
+import { IDPS_PERMISSION, toIdps } from './idps/routes.ts';
 import { AppLayout } from './layout/AppLayout.tsx';
 
 const DevicesPage = lazy(() =>
@@ -21,6 +22,8 @@ const InventoryPage = lazy(() =>
   import('./inventory/InventoryPage.tsx').then((m) => ({ default: m.InventoryPage })),
 );
 const KeyPage = lazy(() => import('./inventory/KeyPage.tsx').then((m) => ({ default: m.KeyPage })));
+// Identity providers (issue 12).
+const IdpsPage = lazy(() => import('./idps/IdpsPage.tsx').then((m) => ({ default: m.IdpsPage })));
 const NotFoundPage = lazy(() =>
   import('./common/NotFoundPage.tsx').then((m) => ({ default: m.NotFoundPage })),
 );
@@ -77,6 +80,14 @@ export function App() {
               element={
                 <AuthWall permission={DASHBOARD_PERMISSION}>
                   <DashboardPage />
+                </AuthWall>
+              }
+            />
+            <Route
+              path={toIdps()}
+              element={
+                <AuthWall permission={IDPS_PERMISSION}>
+                  <IdpsPage />
                 </AuthWall>
               }
             />

@@ -1,5 +1,6 @@
 import { auditMessages } from '../audit/messages.ts';
 import { dashboard } from '../dashboard/en.ts';
+import { idps } from '../idps/en.ts';
 
 /** English messages, one namespace per feature (i18next plurals: `_one` / `_other`). */
 export const en = {
@@ -320,4 +321,5 @@ export const en = {
   },
   audit: auditMessages,
   dashboard,
+  idps,
 } as const;

@@ -28,6 +28,7 @@ import { useAuth } from '../auth/AuthContext.tsx';
 import { SessionExpiredModal } from '../auth/SessionExpiredModal.tsx';
 import { toDashboard } from '../dashboard/routes.ts';
 import { toDevices } from '../devices/routes.ts';
+import { toIdps } from '../idps/routes.ts';
 import { toInventory } from '../inventory/routes.ts';
 
 const MAIN_ID = 'keyward-main';
@@ -60,6 +61,7 @@ function UserMenu() {
 export function AppLayout(props: { children: ReactNode }) {
   const { t } = useTranslation();
   const dashboard = useTranslation('dashboard').t;
+  const idps = useTranslation('idps').t;
   const masthead = (
     <Masthead>
       <MastheadMain>
@@ -100,6 +102,9 @@ export function AppLayout(props: { children: ReactNode }) {
             </NavItem>
             <NavItem>
               <NavLink to={toAudit()}>{t('nav.audit')}</NavLink>
+            </NavItem>
+            <NavItem>
+              <NavLink to={toIdps()}>{idps('nav')}</NavLink>
             </NavItem>
           </NavList>
         </Nav>
