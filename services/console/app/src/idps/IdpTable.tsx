@@ -15,7 +15,7 @@ export function IdpTable(props: { idps: IdpView[]; actions: IdpRowActions; testi
   const { t } = useTranslation('idps');
   const { actions } = props;
   return (
-    <Table aria-label={t('listLabel')} variant="compact">
+    <Table aria-label={t('listLabel')} variant="compact" role="table">
       <Thead>
         <Tr>
           <Th>{t('col.name')}</Th>
