@@ -3,6 +3,7 @@ import { BrowserRouter, Route, Routes } from 'react-router';
 import { AuthWall } from './access/AuthWall.tsx';
 import { PageLoading } from './common/PageLoading.tsx';
 import { DASHBOARD_PERMISSION, toDashboard } from './dashboard/routes.ts';
+import { IDPS_PERMISSION, toIdps } from './idps/routes.ts';
 import { AppLayout } from './layout/AppLayout.tsx';
 import { POLICIES_READ_PERMISSION, POLICIES_WRITE_PERMISSION } from './policies/routes.ts';
 // Users and Reports pages (issue 12).
@@ -41,6 +42,8 @@ const NewPolicyPage = lazy(() =>
 const PolicyPage = lazy(() =>
   import('./policies/PolicyPage.tsx').then((m) => ({ default: m.PolicyPage })),
 );
+// Identity providers (issue 12).
+const IdpsPage = lazy(() => import('./idps/IdpsPage.tsx').then((m) => ({ default: m.IdpsPage })));
 const NotFoundPage = lazy(() =>
   import('./common/NotFoundPage.tsx').then((m) => ({ default: m.NotFoundPage })),
 );
@@ -139,6 +142,14 @@ export function App() {
               element={
                 <AuthWall permission={POLICIES_READ_PERMISSION}>
                   <PolicyPage />
+                </AuthWall>
+              }
+            />
+            <Route
+              path={toIdps()}
+              element={
+                <AuthWall permission={IDPS_PERMISSION}>
+                  <IdpsPage />
                 </AuthWall>
               }
             />

@@ -1,5 +1,6 @@
 import { auditMessages } from '../audit/messages.ts';
 import { dashboard } from '../dashboard/en.ts';
+import { idps } from '../idps/en.ts';
 import { inventoryActions } from '../inventory/en.ts';
 import { policies } from '../policies/en.ts';
 // Users and Reports (issue 12).
@@ -326,6 +327,7 @@ export const en = {
   },
   audit: auditMessages,
   dashboard,
+  idps,
   // Users and Reports (issue 12).
   users,
   reports,

@@ -28,6 +28,7 @@ import { useAuth } from '../auth/AuthContext.tsx';
 import { SessionExpiredModal } from '../auth/SessionExpiredModal.tsx';
 import { toDashboard } from '../dashboard/routes.ts';
 import { toDevices } from '../devices/routes.ts';
+import { toIdps } from '../idps/routes.ts';
 import { toInventory } from '../inventory/routes.ts';
 import { toPolicies } from '../policies/routes.ts';
 import { toReports } from '../reports/catalog.ts';
@@ -63,6 +64,7 @@ function UserMenu() {
 export function AppLayout(props: { children: ReactNode }) {
   const { t } = useTranslation();
   const dashboard = useTranslation('dashboard').t;
+  const idps = useTranslation('idps').t;
   const usersT = useTranslation('users').t;
   const reportsT = useTranslation('reports').t;
   const policies = useTranslation('policies').t;
@@ -109,6 +111,9 @@ export function AppLayout(props: { children: ReactNode }) {
             </NavItem>
             <NavItem>
               <NavLink to={toPolicies()}>{policies('nav')}</NavLink>
+            </NavItem>
+            <NavItem>
+              <NavLink to={toIdps()}>{idps('nav')}</NavLink>
             </NavItem>
             <NavItem>
               <NavLink to={toUsers()}>{usersT('nav')}</NavLink>
