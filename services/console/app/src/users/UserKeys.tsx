@@ -15,6 +15,7 @@ import { errorMessage } from '../api/errors.ts';
 import { PageLoading } from '../common/PageLoading.tsx';
 import { InventoryStatusLabel } from '../inventory/InventoryStatusLabel.tsx';
 import { toInventoryKey } from '../inventory/routes.ts';
+import { useInventoryNames } from '../inventory/useNames.ts';
 import { toAssignUser } from './routes.ts';
 import { useUserKeys } from './useUsers.ts';
 
@@ -31,6 +32,7 @@ export function UserKeys(props: {
 }) {
   const { t } = useTranslation('users');
   const keys = useUserKeys(props.userId);
+  const names = useInventoryNames();
   const items = keys.data?.items ?? [];
   // Without the directory (an auditor's link) the inventory's copy of the user names them.
   const held = items[0]?.user;
@@ -82,7 +84,9 @@ export function UserKeys(props: {
                 <Td dataLabel={t('column.status')}>
                   <InventoryStatusLabel status={key.status} locked={key.locked} />
                 </Td>
-                <Td dataLabel={t('column.policy')}>{key.policyId ?? '—'}</Td>
+                <Td dataLabel={t('column.policy')}>
+                  {key.policyId ? names.policyName(key.policyId) : '—'}
+                </Td>
                 <Td dataLabel={t('column.lastSeen')}>
                   {key.lastSeen ? new Date(key.lastSeen.at).toLocaleString() : '—'}
                 </Td>
